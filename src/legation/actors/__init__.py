@@ -1,0 +1,1 @@
+"""Actor knowledge base (data files + loader) and the time-aware resolver."""

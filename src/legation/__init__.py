@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Coder", "Event", "code_articles", "code_text"]
+__all__ = ["Article", "Coder", "Event", "Store", "code_articles", "code_text"]
 
 if TYPE_CHECKING:
     from legation.model import Article, Event
     from legation.pipeline import Coder, code_articles, code_text
+    from legation.store import Store
 
 
 def __getattr__(name: str) -> Any:
@@ -27,4 +28,8 @@ def __getattr__(name: str) -> Any:
         from legation import pipeline
 
         return getattr(pipeline, name)
+    if name == "Store":
+        from legation.store import Store
+
+        return Store
     raise AttributeError(f"module 'legation' has no attribute {name!r}")

@@ -44,7 +44,7 @@ _HEADERS = (COUNTRY_HEADER, PEOPLE_HEADER, GROUP_HEADER, AGENT_HEADER)
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 SECTOR_CODE = re.compile(r"[A-Z]{3}")
 # A country (or IGO) prefix followed by zero or more 3-letter sectors: PRK, RUSGOV, IGOUNO.
-ACTOR_CODE = re.compile(r"(?:[A-Z]{3}|IGO[A-Z0-9]{3})(?:[A-Z]{3})*")
+ACTOR_CODE = re.compile(r"(?:[A-Z]{3}|IGO[A-Z]{3})(?:[A-Z]{3})*")
 # PETRARCH/TABARI agent dictionaries tag entries with "[~GOV]"; actor dictionaries do not.
 _AGENT_DICTIONARY = re.compile(r"\[~[A-Za-z]{3}")
 

@@ -1,0 +1,46 @@
+# legation — the two commands: `make demo` (code the bundled sample) and `make test`.
+# Everything runs from a local virtual environment (.venv), created on first use.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.legation-installed
+
+.DEFAULT_GOAL := help
+.PHONY: help setup demo test lint clean distclean
+
+help:
+	@echo "make setup      create $(VENV) and install legation with its dev tools (once)"
+	@echo "make demo       code the bundled sample corpus and show the events"
+	@echo "make test       run the test suite"
+	@echo "make lint       ruff check + mypy (strict) on src"
+	@echo "make clean      remove caches and build output (keeps $(VENV))"
+	@echo "make distclean  clean, and remove $(VENV)"
+
+setup: $(STAMP)
+
+# Re-installs when pyproject.toml changes; otherwise a no-op.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "legation needs Python 3.11 or newer (PYTHON=$(PYTHON))" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+demo: setup
+	$(BIN)/legation demo
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+clean:
+	rm -rf build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

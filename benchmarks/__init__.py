@@ -1,0 +1,1 @@
+"""Speed and accuracy benchmarks (results in docs/BENCHMARKS.md)."""

@@ -1,0 +1,401 @@
+"""The time-aware actor resolver: spans of a parsed article → ``Mention``s.
+
+One ``ActorResolver`` is built per knowledge base (it compiles every pattern into a spaCy
+``PhraseMatcher``); ``resolve(doc, date)`` then returns an ``ArticleActors`` for one article,
+which answers "which actor does this token stand for?" for the coder, including pronouns
+("he" → the last person named) and surnames of people introduced with a title
+("Ukrainian commander Oleksandr Syrskyi … Syrskyi said").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from legation.actors.entries import ActorEntry, AgentEntry, split_code
+from legation.actors.kb import KnowledgeBase
+from legation.model import Actor, Mention
+from legation.nlp import tokenize
+
+# Dependency labels whose tokens modify a noun phrase and may name its country or owner.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+# Head nouns that stand for "the state/government of <modifier>": "the Russian side".
+GENERIC_HEADS = frozenset(
+    [
+        "side",
+        "country",
+        "nation",
+        "state",
+        "leader",
+        "leaders",
+        "leadership",
+        "counterpart",
+        "counterparts",
+        "capital",
+        "team",
+        "camp",
+        "regime",
+    ]
+)
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+# Bare "it" is too often expletive or an event ("it never happened"); only possessives resolve.
+THING_PRONOUNS = frozenset({"its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+PRONOUN_WINDOW = 400  # tokens back to look for an antecedent
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A matched span with the entry or agent it matched."""
+
+    span: Span
+    entry: ActorEntry | None
+    agent: AgentEntry | None
+
+
+@dataclass
+class ArticleActors:
+    """The mentions of one article, indexed by token, with the article's coreference state."""
+
+    doc: Doc
+    mentions: list[Mention]
+    persons: set[int] = field(default_factory=set)  # ids of mentions that name people
+    entries: dict[int, ActorEntry] = field(default_factory=dict)  # mention id → its KB entry
+    _by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.mentions:
+            for i in range(mention.start, mention.end):
+                self._by_token[i] = mention
+
+    def at(self, token: Token) -> Mention | None:
+        """The mention covering ``token`` itself, if any."""
+        return self._by_token.get(token.i)
+
+    def for_token(self, token: Token) -> Mention | None:
+        """The actor a noun-phrase head stands for: itself, a pronoun, or its modifiers."""
+        direct = self.at(token)
+        if direct is not None:
+            return direct
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            return self.antecedent(token)
+        if token.pos_ == "PRON":
+            return None
+        if (
+            token.dep_ == "nsubj"
+            and lower in {"who", "which", "that"}
+            and token.head.dep_ == "relcl"
+        ):
+            return self.for_token(token.head.head)
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.at(child) or self._from_modifiers(child)
+                if found is not None:
+                    return found
+        if lower in GENERIC_HEADS or token.lemma_.lower() in GENERIC_HEADS:
+            return self._from_modifiers(token)
+        return None
+
+    def all_for(self, token: Token) -> list[Mention]:
+        """``for_token`` over a coordination: "Russia and North Korea" → both."""
+        found: list[Mention] = []
+        for item in [token, *_conjuncts(token)]:
+            mention = self.for_token(item)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found
+
+    def _from_modifiers(self, token: Token) -> Mention | None:
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                found = self.at(child) or (self.for_token(child) if child.dep_ == "poss" else None)
+                if found is not None:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (found := self.for_token(pobj)) is not None:
+                        return found
+        return None
+
+    def antecedent(self, pronoun: Token) -> Mention | None:
+        """The nearest earlier mention compatible with the pronoun (person / thing / plural)."""
+        lower = pronoun.lower_
+        want_person = lower in PERSON_PRONOUNS
+        want_thing = lower in THING_PRONOUNS
+        for mention in reversed(self.mentions):
+            if mention.end > pronoun.i or pronoun.i - mention.end > PRONOUN_WINDOW:
+                continue
+            is_person = id(mention) in self.persons
+            if want_person != is_person:
+                continue
+            if want_thing and mention.actor.sector not in (None, "GOV"):
+                continue
+            resolved = _as_pronoun(mention, pronoun)
+            if id(mention) in self.entries:
+                self.entries[id(resolved)] = self.entries[id(mention)]
+            return resolved
+        return None
+
+    def entry_of(self, mention: Mention) -> ActorEntry | None:
+        """The knowledge-base entry a mention was resolved from (people: their tenures)."""
+        return self.entries.get(id(mention))
+
+
+def _as_pronoun(mention: Mention, pronoun: Token) -> Mention:
+    actor = mention.actor
+    return Mention(
+        pronoun.i,
+        pronoun.i + 1,
+        Actor(actor.code, actor.country, actor.sector, actor.name, pronoun.text),
+        f"pronoun:{pronoun.lower_}→{actor.text}",
+    )
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)
+
+
+class ActorResolver:
+    """Compiles a knowledge base into a phrase matcher; resolves each article's actors."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[str, ActorEntry] = {}
+        self._agents: dict[str, AgentEntry] = {}
+        for n, entry in enumerate(kb.entries):
+            key = f"E{n}"
+            self._entries[key] = entry
+            self.matcher.add(key, list(_pattern_docs(nlp, entry.patterns)))
+        for n, agent in enumerate(kb.agents):
+            key = f"A{n}"
+            self._agents[key] = agent
+            self.matcher.add(key, list(_pattern_docs(nlp, agent.patterns)))
+
+    def resolve(self, doc: Doc, date: dt.date | None) -> ArticleActors:
+        hits = self._hits(doc)
+        mentions: list[Mention] = []
+        persons: set[int] = set()
+        entries: dict[int, ActorEntry] = {}
+        surnames: list[tuple[str, Mention]] = []  # name words of people, in text order
+        used: set[int] = set()
+        for n, hit in enumerate(hits):
+            if n in used:
+                continue
+            if hit.entry is not None:
+                mention = self._entry_mention(hit, date)
+                entries[id(mention)] = hit.entry
+                if hit.entry.kind == "person":
+                    persons.add(id(mention))
+                    surnames.extend(_name_words(hit.span, mention))
+            else:
+                if _titles_person(hits, n):
+                    continue  # "President Vladimir Putin": the person's entry decides
+                mention, partner = self._agent_mention(hits, n)
+                if partner is not None:
+                    used.add(partner)
+                    mentions = [m for m in mentions if m.start != hits[partner].span.start]
+                person = _titled_person(hit.span)
+                if person is not None:
+                    mention = Mention(mention.start, person.end, mention.actor, mention.reason)
+                    persons.add(id(mention))
+                    surnames.extend(_name_words(person, mention))
+            mentions.append(mention)
+        mentions.extend(self._surname_mentions(doc, surnames, mentions, persons))
+        mentions.sort(key=lambda m: m.start)
+        return ArticleActors(doc, mentions, persons, entries)
+
+    def _hits(self, doc: Doc) -> list[_Hit]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            span = Span(doc, start, end, label=key)
+            if _is_lowercase_ambiguity(span):
+                continue
+            spans.append(span)
+        # Longest spans win; entries are preferred to agents on ties by the label order.
+        spans.sort(key=lambda s: (s.label_[0] != "E",))
+        hits = []
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            key = span.label_
+            hits.append(_Hit(span, self._entries.get(key), self._agents.get(key)))
+        return hits
+
+    def _entry_mention(self, hit: _Hit, date: dt.date | None) -> Mention:
+        assert hit.entry is not None
+        role, why = hit.entry.role_on(date)
+        country, sector = split_code(role.code)
+        name = hit.entry.name
+        if hit.entry.kind == "country" and country in self.kb.country_names:
+            name = self.kb.country_names[country]
+        actor = Actor(role.code, country, sector, name, hit.span.text)
+        reason = (
+            f"kb:{hit.entry.kind}:{why}" if hit.entry.kind == "person" else f"kb:{hit.entry.kind}"
+        )
+        return Mention(hit.span.start, hit.span.end, actor, reason)
+
+    def _agent_mention(self, hits: list[_Hit], n: int) -> tuple[Mention, int | None]:
+        """An agent word ("troops"), combined with a country next to it ("Russian troops")."""
+        hit = hits[n]
+        assert hit.agent is not None
+        sector = hit.agent.sector
+        partner = _country_partner(hits, n)
+        if partner is None:
+            actor = Actor(sector, None, sector, None, hit.span.text)
+            return Mention(hit.span.start, hit.span.end, actor, "kb:agent"), None
+        other = hits[partner]
+        assert other.entry is not None
+        country, _ = split_code(other.entry.roles[-1].code)
+        code = (country or "") + sector
+        start = min(other.span.start, hit.span.start)
+        end = max(other.span.end, hit.span.end)
+        text = hit.span.doc[start:end].text
+        name = self.kb.country_names.get(country or "", country)
+        actor = Actor(code, country, sector, name, text)
+        return Mention(start, end, actor, "kb:country+agent"), partner
+
+    def _surname_mentions(
+        self,
+        doc: Doc,
+        surnames: list[tuple[str, Mention]],
+        mentions: list[Mention],
+        persons: set[int],
+    ) -> list[Mention]:
+        """Later mentions of a person by one name ("Kim", "Syrskyi"): the latest such person."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        found = []
+        for token in doc:
+            if (
+                token.i in covered
+                or not token.text[:1].isupper()
+                or token.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE", "")
+            ):
+                continue
+            earlier = [m for word, m in surnames if word == token.lower_ and m.end <= token.i]
+            if not earlier:
+                continue
+            mention = earlier[-1]
+            actor = mention.actor
+            new = Mention(
+                token.i,
+                token.i + 1,
+                Actor(actor.code, actor.country, actor.sector, actor.name, token.text),
+                f"surname→{actor.text}",
+            )
+            persons.add(id(new))
+            found.append(new)
+        return found
+
+
+def _name_words(span: Span, mention: Mention) -> list[tuple[str, Mention]]:
+    """First and last words of a person's name: family names come first in Korean/Chinese."""
+    words = [t for t in span if t.text[:1].isupper() and not t.is_punct]
+    if len(words) < 2:
+        return []
+    return [(words[0].lower_, mention), (words[-1].lower_, mention)]
+
+
+def _pattern_docs(nlp: Language, patterns: tuple[str, ...]) -> Iterator[Doc]:
+    """Each pattern tokenised as the pipeline would, plus a merged-hyphen variant."""
+    for pattern in patterns:
+        yield tokenize(nlp, pattern)
+        if "-" in pattern:
+            yield Doc(nlp.vocab, words=pattern.split(" "))
+
+
+def _is_lowercase_ambiguity(span: Span) -> bool:
+    """Country-name words that are also common words ("chad", "turkey", "general") must be
+    capitalised to count as names; agent words are matched in any case."""
+    if span.label_.startswith("A"):
+        return False
+    first = span[0]
+    return first.is_lower and first.lower_ in _COMMON_WORD_NAMES
+
+
+_COMMON_WORD_NAMES = frozenset(
+    [
+        "chad",
+        "turkey",
+        "jordan",
+        "georgia",
+        "guinea",
+        "niger",
+        "china",
+        "japan",
+        "israel",
+        "general",
+        "mali",
+        "peru",
+        "cuba",
+        "lebanon",
+        "un",
+        "us",
+        "iran",
+        "iraq",
+    ]
+)
+
+
+def _country_partner(hits: list[_Hit], n: int) -> int | None:
+    """The index of a country hit in the same noun phrase as agent hit ``n``, if any."""
+    agent_span = hits[n].span
+    head = agent_span.root
+    for m in (n - 1, n + 1):
+        if not 0 <= m < len(hits):
+            continue
+        other = hits[m]
+        if other.entry is None or other.entry.kind != "country":
+            continue
+        if len(other.entry.roles[-1].code) != 3:
+            continue  # capitals already carry a sector
+        span = other.span
+        gap = agent_span.doc[min(span.end, agent_span.end) : max(span.start, agent_span.start)]
+        if m < n and span.root.head.i in range(agent_span.start, agent_span.end):
+            return m
+        in_phrase = span.root.head == head or span.root.head.head == head
+        if m < n and in_phrase and all(t.dep_ in _MODIFIER_DEPS | {"case", "punct"} for t in gap):
+            return m
+        if m > n and head.i in {t.head.head.i for t in span} and _via_of(span, head):
+            return m
+    return None
+
+
+def _titles_person(hits: list[_Hit], n: int) -> bool:
+    """Agent hit ``n`` is a title directly before a known person's name."""
+    if n + 1 >= len(hits):
+        return False
+    nxt = hits[n + 1]
+    return (
+        nxt.entry is not None
+        and nxt.entry.kind == "person"
+        and (nxt.span.start == hits[n].span.end)
+    )
+
+
+def _via_of(span: Span, head: Token) -> bool:
+    """``span`` is the object of an "of" attached to ``head`` ("the government of Japan")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head == head
+
+
+def _titled_person(span: Span) -> Span | None:
+    """A PERSON name right after a title ("Ukrainian commander Oleksandr Syrskyi")."""
+    doc = span.doc
+    end = span.end
+    names = []
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].text[:1].isupper():
+        names.append(doc[end])
+        end += 1
+    if not names:
+        return None
+    return doc[span.end : end]

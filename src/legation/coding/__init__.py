@@ -1,0 +1,1 @@
+"""Coding: triples from parses, lexicon → code, modality, dates, counts."""

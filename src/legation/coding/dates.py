@@ -1,0 +1,177 @@
+"""Date expressions in a sentence, resolved against the article date.
+
+Finds absolute dates ("June 19, 2024", "March 2023", "2019", "the 1970s") and relative ones
+("last month", "mid-June", "on Monday", "earlier this year"), and resolves each to an ISO
+prefix with a precision: ``2024-06-19``/day, ``2024-06``/month, ``2000``/year, ``197``/decade.
+Month and weekday names without a year are taken as the most recent such time not after
+the article date (news reports the past), unless the text says "next".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from legation.model import DatePrecision
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words before a date that make it a bound, not the time of the event.
+BOUND_WORDS = frozenset({"since", "until", "till", "before", "after", "by", "ahead"})
+YEAR_MIN, YEAR_MAX = 1800, 2100
+
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_PART = r"(?P<part>(?:early|mid|late)[- ])?"
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_RELATIVE = r"(?P<which>last|this|next|past|earlier this|later this)\s+(?P<unit>week|month|year)"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("my", re.compile(rf"\b{_PART}{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)", re.I)),
+    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s\b", re.I)),
+    ("rel", re.compile(rf"\b{_RELATIVE}\b", re.I)),
+    ("day", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?P<next>next\s+)?{_WEEKDAY}\b", re.I)),
+    ("m", re.compile(rf"\b{_PART}{_MONTH}\b", re.I)),
+    ("year", re.compile(rf"(?<![\d,.$£€-]){_YEAR}(?!\d|,\d|%)(?!\s*(?:-|–)\s*\d)")),
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A resolved date expression: where it is (token offsets in the doc) and what it means."""
+
+    start: int
+    end: int
+    value: str  # ISO prefix
+    precision: DatePrecision
+    text: str
+    bound: bool  # preceded by "since", "until", ... : a limit, not the event's time
+
+
+def find_dates(sentence: Span, article_date: dt.date | None) -> list[DateMention]:
+    """Every date expression in ``sentence``, longest first where they overlap."""
+    text = sentence.text
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            a, b = match.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            resolved = _resolve(kind, match, article_date)
+            if resolved is None:
+                continue
+            span = sentence.char_span(a, b, alignment_mode="expand")
+            if span is None or not _plausible(kind, span):
+                continue
+            taken.append((a, b))
+            value, precision = resolved
+            before = sentence.doc[span.start - 1].lower_ if span.start > 0 else ""
+            found.append(
+                DateMention(
+                    span.start, span.end, value, precision, span.text, before in BOUND_WORDS
+                )
+            )
+    return sorted(found, key=lambda d: d.start)
+
+
+def _plausible(kind: str, span: Span) -> bool:
+    """Reject numbers that are not dates ("2000 troops") and month words that are not months."""
+    if kind == "year":
+        token = span[-1]
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.tag_ == "NNS":
+            return False
+        return token.like_num
+    if kind == "m":
+        first = span[0] if span[0].lower_ not in ("early", "mid", "late") else span[-1]
+        if first.lower_ == "may" and first.tag_ == "MD":
+            return False
+        return first.text[:1].isupper() or first.text.startswith(("mid", "early", "late"))
+    return True
+
+
+def _resolve(
+    kind: str, match: re.Match[str], today: dt.date | None
+) -> tuple[str, DatePrecision] | None:
+    g = match.groupdict()
+    month = MONTHS.get((g.get("month") or "").lower().rstrip(".")) if g.get("month") else None
+    if g.get("mnum"):
+        month = int(g["mnum"])
+    year = int(g["year"]) if g.get("year") else None
+    if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    if kind in ("iso", "mdy", "dmy"):
+        # An impossible day ("February 30, 2023") still tells the month.
+        day = _day(year, month, int(g["day"]))
+        return day or ((f"{year:04d}-{month:02d}", "month") if year and month else None)
+    if kind == "my" and year and month:
+        return f"{year:04d}-{month:02d}", "month"
+    if kind == "year" and year:
+        return f"{year:04d}", "year"
+    if kind == "decade":
+        return g["decade"][:3], "decade"
+    if today is None:
+        return None
+    if kind in ("md", "dm") and month:
+        y = today.year if (month, int(g["day"])) <= (today.month, today.day) else today.year - 1
+        return _day(y, month, int(g["day"]))
+    if kind == "m" and month:
+        y = today.year if month <= today.month else today.year - 1
+        return f"{y:04d}-{month:02d}", "month"
+    if kind == "rel":
+        return _relative(g["which"].lower(), g["unit"].lower(), today)
+    if kind == "day":
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
+        return (today + dt.timedelta(days=shift)).isoformat(), "day"
+    if kind == "weekday":
+        target = WEEKDAYS.index(g["weekday"].lower())
+        if g.get("next"):
+            delta = (target - today.weekday()) % 7 or 7
+        else:
+            delta = -((today.weekday() - target) % 7)
+        return (today + dt.timedelta(days=delta)).isoformat(), "day"
+    return None
+
+
+def _day(year: int | None, month: int | None, day: int) -> tuple[str, DatePrecision] | None:
+    if year is None or month is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def _relative(which: str, unit: str, today: dt.date) -> tuple[str, DatePrecision]:
+    step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+    if unit == "year":
+        return f"{today.year + step:04d}", "year"
+    if unit == "month":
+        index = today.year * 12 + today.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+    return (today + dt.timedelta(weeks=step)).isoformat(), "day"

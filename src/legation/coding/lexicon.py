@@ -1,0 +1,170 @@
+"""The trigger lexicon: which verb or event noun, with which particle and object, means which
+CAMEO event code.
+
+The bundled table (``data/triggers.tsv``) is data, not code, so analysts can read, extend or
+override it with a file of their own in the same format. Each row names a head lemma (``visit``,
+``sign``), optionally a particle that must hang off it (``call`` + ``for``) and a set of
+object lemmas of which one must be present (``sign`` + ``treaty|agreement``). ``match`` picks
+the most specific row that fits; every row keeps its ``file:line`` so a coded event can say
+which entry produced it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from legation.errors import DataFileError
+from legation.ontology import load_ontology
+
+__all__ = ["HEADER", "POS_TAGS", "Lexicon", "Trigger", "load_lexicon", "parse_lexicon"]
+
+HEADER = ("code", "pos", "lemma", "particle", "objects", "note")
+POS_TAGS = frozenset({"VERB", "NOUN"})
+ACTOR_OBJECT = "@actor"  # an object that is a resolved actor mention, as the coder passes it
+_WORD = re.compile(r"[a-z][a-z0-9'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon row: head lemma (+ particle, + one of ``objects``) → CAMEO ``code``."""
+
+    code: str
+    pos: str
+    lemma: str
+    particle: str | None
+    objects: frozenset[str]
+    note: str
+    where: str  # "triggers.tsv:123"
+
+    @property
+    def specificity(self) -> int:
+        """3 particle and objects, 2 particle only, 1 objects only, 0 plain: higher wins."""
+        return (2 if self.particle else 0) + (1 if self.objects else 0)
+
+
+class Lexicon:
+    """Trigger rows indexed by (pos, lemma); later files extend and override earlier ones."""
+
+    def __init__(self, triggers: Iterable[Trigger] = ()) -> None:
+        self._rows: dict[tuple[str, str], list[Trigger]] = {}
+        self._count = 0
+        for t in triggers:
+            self._rows.setdefault((t.pos, t.lemma), []).append(t)
+            self._count += 1
+
+    def extended(self, other: Lexicon) -> Lexicon:
+        """A lexicon with ``other``'s rows placed first, so on equal specificity they win."""
+        return Lexicon([*other.triggers(), *self.triggers()])
+
+    def triggers(self) -> list[Trigger]:
+        """Every row, in precedence order within each (pos, lemma)."""
+        return [t for rows in self._rows.values() for t in rows]
+
+    def match(
+        self,
+        pos: str,
+        lemma: str,
+        particles: Collection[str] = (),
+        object_lemmas: Collection[str] = (),
+    ) -> Trigger | None:
+        """The most specific row for this head, or ``None``.
+
+        A row with a particle needs that particle among ``particles``; a row with objects needs
+        one of them among ``object_lemmas``. Particle and objects beat particle only, which
+        beats objects only, which beats a plain row; ties go to the earlier row.
+        """
+        rows = self._rows.get((pos.upper(), lemma.lower()))
+        if not rows:
+            return None
+        parts = {p.lower() for p in particles}
+        objs = {o if o == ACTOR_OBJECT else o.lower() for o in object_lemmas}
+        best: Trigger | None = None
+        for t in rows:
+            if t.particle is not None and t.particle not in parts:
+                continue
+            if t.objects and t.objects.isdisjoint(objs):
+                continue
+            if best is None or t.specificity > best.specificity:
+                best = t
+        return best
+
+    def lemmas(self, pos: str | None = None) -> frozenset[str]:
+        """Head lemmas (of one part of speech, or all): a cheap screen before parsing."""
+        return frozenset(lem for (p, lem) in self._rows if pos is None or p == pos.upper())
+
+    def roots(self) -> set[str]:
+        """The CAMEO roots ("01".."20") some row codes for."""
+        return {t.code[:2] for rows in self._rows.values() for t in rows}
+
+    def __len__(self) -> int:
+        return self._count
+
+
+def _parse_row(fields: list[str], where: str) -> Trigger:
+    """One data row → ``Trigger``; anything off is a ``DataFileError`` naming ``where``."""
+    if len(fields) != len(HEADER):
+        raise DataFileError(
+            where, f"expected {len(HEADER)} tab-separated fields, got {len(fields)}"
+        )
+    code, pos, lemma, particle, objects, note = (f.strip() for f in fields)
+    if code not in load_ontology():
+        raise DataFileError(where, f"unknown CAMEO event code {code!r}")
+    if pos not in POS_TAGS:
+        raise DataFileError(where, f"pos must be VERB or NOUN, not {pos!r}")
+    if not _WORD.fullmatch(lemma):
+        raise DataFileError(where, f"lemma must be one lower-case word, not {lemma!r}")
+    if particle and not _WORD.fullmatch(particle):
+        raise DataFileError(where, f"particle must be one lower-case word, not {particle!r}")
+    objs = frozenset(o.strip() for o in objects.split("|") if o.strip()) if objects else frozenset()
+    bad = sorted(o for o in objs if o != ACTOR_OBJECT and not _WORD.fullmatch(o))
+    if bad:
+        raise DataFileError(where, f"objects must be lower-case lemmas, not {', '.join(bad)}")
+    return Trigger(code, pos, lemma, particle or None, objs, note, where)
+
+
+def parse_lexicon(text: str, where: str) -> Lexicon:
+    """Parse trigger-table text; ``where`` names the file in error messages and ``Trigger.where``.
+
+    Blank lines and lines starting with ``#`` are skipped; the first other line is the header.
+    """
+    rows: list[Trigger] = []
+    header_seen = False
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        here = f"{where}:{lineno}"
+        fields = line.rstrip("\r\n").split("\t")
+        if not header_seen:
+            if tuple(f.strip() for f in fields) != HEADER:
+                raise DataFileError(here, f"header must be: {' '.join(HEADER)} (tab-separated)")
+            header_seen = True
+            continue
+        rows.append(_parse_row(fields, here))
+    if not header_seen:
+        raise DataFileError(where, f"no header line ({' '.join(HEADER)})")
+    return Lexicon(rows)
+
+
+@functools.cache
+def _bundled() -> Lexicon:
+    source = resources.files("legation.coding.data").joinpath("triggers.tsv")
+    return parse_lexicon(source.read_text(encoding="utf-8"), "triggers.tsv")
+
+
+def load_lexicon(extra: Path | None = None) -> Lexicon:
+    """The bundled lexicon (read once per process), extended by the user file ``extra``.
+
+    Rows of ``extra`` come first, so they override bundled rows of equal specificity.
+    """
+    if extra is None:
+        return _bundled()
+    try:
+        text = Path(extra).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(str(extra), f"cannot read lexicon file: {exc}") from None
+    return _bundled().extended(parse_lexicon(text, str(extra)))

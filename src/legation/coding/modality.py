@@ -1,0 +1,274 @@
+"""Did it happen? Modality and attribution of a trigger from its clause and the clauses above.
+
+Walks from the trigger up through the clauses that govern it ("planned *a trip*",
+"refused *to visit*", "will likely *ship*", "*response* will be to cross … by beginning
+*shipments*") and collects markers: negation, plans and intentions, modal or conditional
+language. Negation wins over hypothetical, which wins over planned; no marker → occurred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from legation.model import Modality
+
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Governing verbs that cancel what they govern: "failed to sign", "cancelled the trip".
+NEGATING_VERBS = frozenset(
+    [
+        "fail",
+        "refuse",
+        "decline",
+        "cancel",
+        "scrap",
+        "abandon",
+        "avoid",
+        "skip",
+        "postpone",
+        "call_off",
+        "forgo",
+    ]
+)
+# Governing verbs that make what they govern an intention: "plans to visit".
+NEGATING_OBJECT_VERBS = frozenset(
+    ["cancel", "scrap", "abandon", "postpone", "call_off", "skip", "forgo"]
+)
+PLANNING_VERBS = frozenset(
+    [
+        "plan",
+        "intend",
+        "schedule",
+        "prepare",
+        "aim",
+        "hope",
+        "want",
+        "wish",
+        "seek",
+        "expect",
+        "propose",
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "decide",
+        "arrange",
+        "set",
+        "due",
+        "mean",
+        "offer",
+        "invite",
+    ]
+)
+# The subset that does so for a noun object too ("planned a trip"; but "agreed a deal" happened).
+PLANNING_OBJECT_VERBS = frozenset(
+    ["plan", "propose", "schedule", "prepare", "seek", "want", "intend"]
+)
+HYPOTHETICAL_VERBS = frozenset(
+    [
+        "consider",
+        "mull",
+        "weigh",
+        "threaten",
+        "risk",
+        "contemplate",
+        "urge",
+        "ask",
+        "demand",
+        "press",
+        "call",
+    ]
+)
+HYPOTHETICAL_WORDS = frozenset(
+    ["likely", "unlikely", "probably", "possibly", "perhaps", "maybe", "potentially", "reportedly"]
+)
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+PLANNED_ADJ = frozenset(
+    ["planned", "proposed", "scheduled", "upcoming", "prospective", "expected", "future"]
+)
+HYPOTHETICAL_ADJ = frozenset(["possible", "potential", "hypothetical", "rumoured", "rumored"])
+# Event nouns that govern a "to" clause the same way: "Kim's refusal to visit Moscow".
+NEGATING_NOUNS = frozenset(["refusal", "failure", "reluctance", "unwillingness", "cancellation"])
+PLANNING_NOUNS = frozenset(
+    [
+        "plan",
+        "plans",
+        "intention",
+        "proposal",
+        "invitation",
+        "offer",
+        "bid",
+        "promise",
+        "pledge",
+        "readiness",
+        "willingness",
+        "hope",
+        "desire",
+        "decision",
+        "agreement",
+    ]
+)
+HAPPEN_VERBS = frozenset(["happen", "materialize", "materialise", "occur", "proceed"])
+REPORTING_VERBS = frozenset(
+    [
+        "say",
+        "claim",
+        "report",
+        "allege",
+        "suggest",
+        "state",
+        "insist",
+        "tell",
+        "add",
+        "confirm",
+        "announce",
+        "note",
+        "write",
+        "believe",
+        "think",
+        "assert",
+        "contend",
+        "argue",
+        "estimate",
+        "show",
+        "indicate",
+    ]
+)
+CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd"})
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityResult:
+    modality: Modality
+    reason: str  # the word that decided it, e.g. "never", "planned", "will likely"
+
+
+def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
+    """The modality of the event carried by ``trigger`` (a verb or an event noun).
+
+    ``climb=False`` reads only the trigger's own markers: for an event noun that is the
+    object of another event ("Kim declined *the invitation*"), whose modality is not its own.
+    """
+    found: dict[Modality, str] = {}
+    chain = _chain(trigger) if climb else [trigger]
+    for position, token in enumerate(chain):
+        _markers_on(token, found, is_trigger=position == 0)
+        if position > 0:
+            _governing_verb(token, chain[position - 1], found)
+    _never_happened(trigger, found)
+    for modality in ("negated", "hypothetical", "planned"):
+        if modality in found:
+            return ModalityResult(modality, found[modality])
+    return ModalityResult("occurred", "")
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the heads that govern its modality, nearest first."""
+    chain = [trigger]
+    token = trigger
+    for _ in range(MAX_CLIMB):
+        if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "ccomp", "relcl", "advcl", "parataxis"):
+            break
+        if token.dep_ == "conj":
+            token = token.head
+            chain.append(token)
+            continue
+        if token.dep_ not in CLIMB_DEPS and not (token.dep_ == "acl" and token.pos_ != "NOUN"):
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _markers_on(token: Token, found: dict[Modality, str], *, is_trigger: bool) -> None:
+    for child in token.children:
+        lower = child.lower_
+        if (
+            child.dep_ == "neg"
+            or (lower in ("never",) and child.dep_ == "advmod")
+            or (child.dep_ == "det" and lower == "no" and is_trigger)
+        ):
+            found.setdefault("negated", lower)
+        elif child.dep_ == "aux" and lower in HYPOTHETICAL_AUX:
+            found.setdefault("hypothetical", lower)
+        elif child.dep_ == "aux" and (lower in FUTURE_AUX or child.lemma_ == "will"):
+            hedge = [c.lower_ for c in token.children if c.lower_ in HYPOTHETICAL_WORDS]
+            if hedge:
+                found.setdefault("hypothetical", f"{lower} {hedge[0]}")
+            else:
+                found.setdefault("planned", lower)
+        elif (child.dep_ == "advmod" and lower in HYPOTHETICAL_WORDS) or (
+            child.dep_ == "mark" and lower in CONDITION_MARKS
+        ):
+            found.setdefault("hypothetical", lower)
+        elif child.dep_ == "amod" and token.pos_ in ("NOUN", "PROPN"):
+            if lower in PLANNED_ADJ:
+                found.setdefault("planned", lower)
+            elif lower in HYPOTHETICAL_ADJ:
+                found.setdefault("hypothetical", lower)
+    if token.lower_ in HYPOTHETICAL_WORDS and token.pos_ == "ADJ":
+        found.setdefault("hypothetical", token.lower_)
+    if token.lower_ == "going" and any(c.dep_ == "xcomp" for c in token.children):
+        found.setdefault("planned", "going to")
+
+
+def _governing_verb(token: Token, below: Token, found: dict[Modality, str]) -> None:
+    """Markers from a verb that governs the trigger's clause (``below`` is the step under it)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN") and below.dep_ == "acl":
+        if lemma in NEGATING_NOUNS:
+            found.setdefault("negated", lemma)
+        elif lemma in PLANNING_NOUNS:
+            found.setdefault("planned", lemma)
+        return
+    if token.pos_ not in ("VERB", "AUX", "ADJ"):
+        return
+    via_object = below.dep_ in ("dobj", "pobj", "prep")
+    if lemma in (NEGATING_OBJECT_VERBS if via_object else NEGATING_VERBS):
+        found.setdefault("negated", lemma)
+    elif lemma in HYPOTHETICAL_VERBS and not via_object:
+        found.setdefault("hypothetical", lemma)
+    elif lemma in (PLANNING_OBJECT_VERBS if via_object else PLANNING_VERBS):
+        found.setdefault("planned", lemma)
+
+
+def _never_happened(trigger: Token, found: dict[Modality, str]) -> None:
+    """ "X planned a trip, but it never happened" / "the trip did not take place"."""
+    sentence = trigger.sent
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        is_happen = lemma in HAPPEN_VERBS or (
+            lemma == "take" and any(c.lower_ == "place" for c in token.children)
+        )
+        if not is_happen or not any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            refers = subject == trigger or (
+                subject.lower_ in ("it", "this", "that") and trigger.i < subject.i
+            )
+            if refers:
+                found.setdefault("negated", f"never {token.text}")
+
+
+def attribution_of(trigger: Token) -> str | None:
+    """Who asserts the event, when the text says so ("Multiple reports suggest …")."""
+    token = trigger
+    for _ in range(MAX_CLIMB):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                return " ".join(t.text for t in child.subtree)
+        if token.dep_ in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "pcomp"):
+            head = token.head
+            if token.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
+                subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subject:
+                    return " ".join(t.text for t in subject[0].subtree)
+            token = head
+            continue
+        break
+    return None

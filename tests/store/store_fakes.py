@@ -1,0 +1,86 @@
+"""A deterministic stand-in for the coder, so store tests need no spaCy and no real coder.
+
+Each sentence is scanned for ``AAA <verb> BBB`` where AAA/BBB are actor codes (3 upper-case
+letters, optionally a 3-letter sector: ``RUSGOV``). ``will <verb>`` makes it ``planned``;
+``did not <verb>`` ``negated``. Importable by subprocesses (``--coder store_fakes:FakeCoder``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator
+
+from legation.model import Actor, Article, CodedArticle, Event, Modality
+from legation.ontology import load_ontology
+
+VERBS = {
+    "visited": "042", "visit": "042", "met": "040", "meet": "040",
+    "criticised": "111", "criticise": "111", "threatened": "130",
+    "signed a treaty with": "057", "sign a treaty with": "057",
+    "praised": "051", "accused": "112",
+}  # fmt: skip
+_VERB = "|".join(sorted((re.escape(v) for v in VERBS), key=len, reverse=True))
+PATTERN = re.compile(
+    rf"\b([A-Z]{{3}}(?:[A-Z]{{3}})?) (will |did not )?({_VERB}) ([A-Z]{{3}}(?:[A-Z]{{3}})?)\b"
+)
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def actor(code: str, text: str) -> Actor:
+    return Actor(code, code[:3], code[3:] or None, None, text)
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in SENTENCE.split(text.strip()) if s.strip())
+
+
+def code_article(article: Article) -> CodedArticle:
+    ontology = load_ontology()
+    sentences = split_sentences(article.text)
+    events = []
+    for index, sentence in enumerate(sentences):
+        for match in PATTERN.finditer(sentence):
+            src, aux, verb, tgt = match.groups()
+            entry = ontology.get(VERBS[verb])
+            modality: Modality = {"will ": "planned", "did not ": "negated"}.get(
+                aux or "", "occurred"
+            )  # type: ignore[assignment]
+            events.append(
+                Event(
+                    doc_id=article.id,
+                    sentence_index=index,
+                    sentence=sentence,
+                    source=actor(src, src),
+                    target=actor(tgt, tgt),
+                    cameo=entry.code,
+                    root=entry.root,
+                    quad_class=entry.quad_class,
+                    goldstein=entry.goldstein,
+                    plover=entry.plover,
+                    modality=modality,
+                    trigger=verb,
+                    date=article.date.isoformat() if article.date else None,
+                    date_precision="day" if article.date else None,
+                    rule="fake",
+                )
+            )
+    return CodedArticle(article, sentences, tuple(events))
+
+
+class FakeCoder:
+    """``code_stream`` like the real coder's; ``FAKE_CODER_DELAY`` seconds per article."""
+
+    def __init__(self, delay: float | None = None) -> None:
+        self.delay = float(os.environ.get("FAKE_CODER_DELAY", "0")) if delay is None else delay
+        self.coded: list[str] = []
+
+    def code_stream(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[CodedArticle]:
+        for article in articles:
+            if self.delay:
+                time.sleep(self.delay)
+            self.coded.append(article.id)
+            yield code_article(article)

@@ -1,0 +1,37 @@
+"""The must-show events of the seed articles (read from ../shared; skipped when absent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks.seed_checks import SEED_CHECKS
+
+from legation.model import Article, Event
+
+pytestmark = pytest.mark.shared
+
+
+@pytest.fixture(scope="module")
+def seed_events(coder, shared_dir: Path) -> list[Event]:  # type: ignore[no-untyped-def]
+    path = shared_dir / "corpus" / "seeds.jsonl"
+    articles = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        articles.append(
+            Article(record["id"], record["text"], dt.date.fromisoformat(record["date"]))
+        )
+    return [e for coded in coder.code_stream(articles) for e in coded.events]
+
+
+@pytest.mark.parametrize(("name", "check"), SEED_CHECKS, ids=[name for name, _ in SEED_CHECKS])
+def test_seed_event(name: str, check, seed_events: list[Event]) -> None:  # type: ignore[no-untyped-def]
+    assert check(seed_events), name
+
+
+def test_every_seed_event_keeps_its_sentence(seed_events: list[Event]) -> None:
+    assert seed_events
+    for event in seed_events:
+        assert event.trigger.split()[0] in event.sentence or "…" in event.trigger

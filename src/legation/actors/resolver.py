@@ -44,8 +44,14 @@ GENERIC_HEADS = frozenset(
     ]
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
-# Bare "it" is too often expletive or an event ("it never happened"); only possessives resolve.
-THING_PRONOUNS = frozenset({"its", "itself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+# "it" is expletive or stands for an event with these heads: "it never happened", "it is
+# likely that", "it seems"; such an "it" names no actor.
+_EXPLETIVE_HEADS = frozenset("happen occur seem appear matter take remain become mean".split())
+_EXPLETIVE_ADJ = frozenset(
+    "likely unlikely possible impossible clear unclear important necessary true easy hard "
+    "difficult better worth obvious".split()
+)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 PRONOUN_WINDOW = 400  # tokens back to look for an antecedent
 
@@ -84,6 +90,8 @@ class ArticleActors:
         if direct is not None:
             return direct
         lower = token.lower_
+        if lower == "it" and _expletive(token):
+            return None
         if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             return self.antecedent(token)
         if token.pos_ == "PRON":
@@ -103,14 +111,57 @@ class ArticleActors:
             return self._from_modifiers(token)
         return None
 
-    def all_for(self, token: Token) -> list[Mention]:
-        """``for_token`` over a coordination: "Russia and North Korea" → both."""
+    def all_for(self, token: Token, *, owners: bool = False) -> list[Mention]:
+        """``for_token`` over a coordination: "Russia and North Korea" → both.
+
+        ``owners=True`` also accepts the country a non-actor noun belongs to ("Ukrainian
+        positions", "dozens of Chinese companies"), for objects and prepositional phrases.
+        """
         found: list[Mention] = []
         for item in [token, *_conjuncts(token)]:
-            mention = self.for_token(item)
+            mention = self.for_token(item) or (self.owner_of(item) if owners else None)
             if mention is not None and mention not in found:
                 found.append(mention)
+                found.extend(m for m in self._coordinated_countries(mention) if m not in found)
         return found
+
+    def owner_of(self, token: Token, depth: int = 0) -> Mention | None:
+        """The state a noun phrase belongs to, from a country modifier or an "of" phrase."""
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                mention = self.at(child)
+                # A country name or adjective ("Ukrainian positions"), not a capital used as a
+                # label ("the Oslo Accords", "the Minsk agreements").
+                if mention is not None and mention.actor.country and not mention.actor.sector:
+                    return mention
+            if child.dep_ == "prep" and child.lower_ == "of" and depth == 0:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.for_token(pobj) or self.owner_of(pobj, depth + 1)
+                        if found is not None:
+                            return found
+        return None
+
+    def _coordinated_countries(self, mention: Mention) -> list[Mention]:
+        """"Indian and Chinese troops": the mention covers "Chinese troops"; add India's."""
+        extra = []
+        doc = self.doc
+        span = range(mention.start, mention.end)
+        for token in doc[mention.start : mention.end]:
+            partners = [c for c in token.children if c.dep_ == "conj"]
+            if token.dep_ == "conj":
+                partners.append(token.head)
+            for partner in partners:
+                other = self.at(partner)
+                if partner.i in span or other is None or other.actor.sector is not None:
+                    continue
+                country = other.actor.country
+                sector = mention.actor.sector
+                actor = Actor(
+                    (country or "") + (sector or ""), country, sector, other.actor.name, partner.text
+                )
+                extra.append(Mention(partner.i, partner.i + 1, actor, "coordinated-modifier"))
+        return extra
 
     def _from_modifiers(self, token: Token) -> Mention | None:
         for child in token.children:
@@ -146,6 +197,24 @@ class ArticleActors:
     def entry_of(self, mention: Mention) -> ActorEntry | None:
         """The knowledge-base entry a mention was resolved from (people: their tenures)."""
         return self.entries.get(id(mention))
+
+
+def _expletive(it: Token) -> bool:
+    """"it" that refers to no actor: "it never happened", "it is likely that", a cleft."""
+    head = it.head
+    if it.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return True
+    if head.lemma_.lower() in _EXPLETIVE_HEADS:
+        return True
+    if head.lemma_ == "be":
+        for child in head.children:
+            if child.dep_ == "acomp" and child.lower_ in _EXPLETIVE_ADJ:
+                return True
+            if child.dep_ in ("attr", "ccomp") and any(c.dep_ == "relcl" for c in child.children):
+                return True
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "PRON", "DET"):
+                return True
+    return False
 
 
 def _as_pronoun(mention: Mention, pronoun: Token) -> Mention:

@@ -66,6 +66,12 @@ LIGHT_VERBS = frozenset(
         "take",
     ]
 )
+# Verbs whose "in"/"at" phrase is the place visited: "arrived in Kyiv".
+ARRIVAL_VERBS = frozenset("arrive land".split())
+REPORTING_VERBS = frozenset(
+    "say claim report allege state insist tell add confirm announce note write believe think "
+    "assert contend argue estimate show indicate warn".split()
+)
 # Verbs that lend their subject to an event-noun object: "planned a trip", "signed a pact".
 LENDING_VERBS = LIGHT_VERBS | frozenset(
     [
@@ -161,6 +167,9 @@ def _between(token: Token, actors: ArticleActors, args: Arguments) -> bool:
         if child.dep_ == "prep" and child.lower_ == "between":
             for pobj in _pobjs(child):
                 found = actors.all_for(pobj)
+                if args.sources and found:
+                    args.add_targets(found, "between")  # "Qatar mediated between X and Y"
+                    return True
                 if len(found) >= 2:
                     args.add_sources(found[:1], "between")
                     args.add_targets(found[1:], "between")
@@ -175,13 +184,13 @@ def _noun_phrase_targets(noun: Token, actors: ArticleActors, args: Arguments) ->
             args.add_targets(actors.all_for(child), "object-possessor")
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}:
             for pobj in _pobjs(child):
-                args.add_targets(actors.all_for(pobj), f"object-{child.lower_}")
+                args.add_targets(actors.all_for(pobj, owners=True), f"object-{child.lower_}")
             if child.lower_ in ("of", "with"):
                 for pobj in _pobjs(child):
                     args.object_lemmas |= _words(pobj)
         elif child.dep_ == "prep" and child.lower_ == "from":
-            for pobj in _pobjs(child):
-                args.add_sources(actors.all_for(pobj), "object-from")
+            for pobj in _pobjs(child):  # "goods from Canada": the counterpart, not the doer
+                args.add_targets(actors.all_for(pobj), "object-from")
 
 
 def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention], str]:
@@ -225,7 +234,7 @@ def _subject_actors(subject: Token, actors: ArticleActors) -> list[Mention]:
     for child in subject.children:
         if child.dep_ == "poss":
             return actors.all_for(child)
-    return []
+    return actors.all_for(subject, owners=True)
 
 
 def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
@@ -238,7 +247,7 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         elif dep in SUBJECT_DEPS:
             args.add_sources(_subject_actors(child, actors), "subject")
         elif dep in PASSIVE_SUBJECT_DEPS:
-            args.add_targets(actors.all_for(child), "passive-subject")
+            args.add_targets(actors.all_for(child, owners=True), "passive-subject")
             args.object_lemmas |= _words(child)
             _noun_phrase_targets(child, actors, args)
         elif dep == "agent" or (passive and dep == "prep" and child.lower_ == "by"):
@@ -252,6 +261,7 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                 args.add_targets(found, "object")
             elif not _between(child, actors, args):
                 _noun_phrase_targets(child, actors, args)
+                args.add_targets(actors.all_for(child, owners=True), "object-owner")
     for child in verb.children:
         if child.dep_ == "xcomp":
             # "refused to lift sanctions": the complement disambiguates the code
@@ -261,19 +271,38 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                     args.object_lemmas |= _words(grand)
         if child.dep_ == "prep" and not (passive and child.lower_ == "by"):
             args.particles.add(child.lower_)
+            prep = child.lower_
+            lemma = verb.lemma_.lower()
             for pobj in _pobjs(child):
                 args.object_lemmas |= _words(pobj)
-                if child.lower_ == "at" and verb.lemma_.lower() not in AT_TARGET_VERBS:
+                if prep in ("in", "at") and lemma in ARRIVAL_VERBS:
+                    args.add_targets(actors.all_for(pobj), f"arrival-{prep}")
                     continue
-                if child.lower_ in TARGET_PREPS:
-                    args.add_targets(actors.all_for(pobj), f"prep-{child.lower_}")
-                elif child.lower_ == "from" and not args.sources:
-                    args.add_targets(actors.all_for(pobj), "prep-from")
+                if prep == "at" and lemma not in AT_TARGET_VERBS:
+                    continue
+                if prep in TARGET_PREPS or prep == "from":
+                    found = actors.all_for(pobj, owners=True)
+                    args.add_targets(found, f"prep-{prep}")
+                    if not found:
+                        _noun_phrase_targets(pobj, actors, args)
     _between(verb, actors, args)
     if not args.sources:
         found, how = borrowed_subject(verb, actors)
         args.add_sources(found, how)
+    if not args.targets:
+        _complement_targets(verb, actors, args)
     return args
+
+
+def _complement_targets(verb: Token, actors: ArticleActors, args: Arguments) -> None:
+    """"offered to provide aid *to Ukraine*", "demanded that *Russia* release …"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            inner = verb_arguments(child, actors)
+            args.add_targets(inner.targets, "complement")
+        elif child.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
+            for subject in (c for c in child.children if c.dep_ in SUBJECT_DEPS):
+                args.add_targets(actors.all_for(subject), "complement-subject")
 
 
 def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
@@ -299,7 +328,7 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
             if prep in SOURCE_PREPS:
                 args.add_sources(found, f"noun-{prep}")
             elif prep in TARGET_PREPS:
-                args.add_targets(found, f"noun-{prep}")
+                args.add_targets(found or actors.all_for(pobj, owners=True), f"noun-{prep}")
             elif prep == "of":
                 args.object_lemmas |= _words(pobj)
                 if noun.lemma_.lower() in OF_SOURCE_NOUNS and not args.sources:

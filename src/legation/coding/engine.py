@@ -144,7 +144,7 @@ class EventCoder:
             ):
                 args = noun_arguments(token, actors)
                 entry = self.lexicon.match("NOUN", lemma, args.particles, args.object_lemmas)
-                if entry is None:
+                if entry is None or _restates_verb(token, entry, found):
                     continue
                 governor = token.head if token.dep_ in ("dobj", "pobj", "attr") else token
                 if governor.dep_ == "prep":
@@ -315,6 +315,13 @@ def _present_tense(sentence: Span) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children)
 
 
+def _restates_verb(noun: Token, entry: Trigger, found: list[_Candidate]) -> bool:
+    """"imposed *tariffs*": the object noun names the verb's own event (same root)."""
+    if noun.dep_ != "dobj":
+        return False
+    return any(c.token == noun.head and c.entry.code[:2] == entry.code[:2] for c in found)
+
+
 def _is_actor(token: Token, actors: ArticleActors) -> bool:
     return actors.at(token) is not None
 
@@ -342,6 +349,9 @@ def _scoped_dates(candidate: _Candidate, dates: list[DateMention]) -> list[DateM
     best: list[tuple[int, DateMention]] = []
     doc = candidate.token.doc
     for mention in dates:
+        date_head = doc[mention.end - 1]
+        if date_head.dep_ in ("compound", "nummod", "amod") and date_head.head not in roots:
+            continue  # "the 2015 nuclear deal": that noun's date, not the event's
         depths = []
         for root in roots:
             d = _depth(doc[mention.end - 1], root)

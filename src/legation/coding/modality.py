@@ -154,7 +154,7 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
     object of another event ("Kim declined *the invitation*"), whose modality is not its own.
     """
     found: dict[Modality, str] = {}
-    chain = _chain(trigger) if climb else [trigger]
+    chain = _chain(trigger) if climb else _frame(trigger)
     for position, token in enumerate(chain):
         _markers_on(token, found, is_trigger=position == 0)
         if position > 0:
@@ -166,11 +166,27 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
     return ModalityResult("occurred", "")
 
 
+def _frame(trigger: Token) -> list[Token]:
+    """For an event noun inside another event: only the word that frames it ("lifted *the
+    ban*", "a proposal for *a truce*") can change its modality."""
+    head = trigger.head
+    if trigger.dep_ == "dobj":
+        return [trigger, head]
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        return [trigger, head, head.head]
+    return [trigger]
+
+
 def _chain(trigger: Token) -> list[Token]:
     """The trigger and the heads that govern its modality, nearest first."""
     chain = [trigger]
     token = trigger
     for _ in range(MAX_CLIMB):
+        framed = token.head.lemma_.lower() in NEGATING_VERBS | HYPOTHETICAL_VERBS
+        if token.dep_ == "ccomp" and framed:
+            token = token.head  # "denied that it supplied", "demanded that Russia release"
+            chain.append(token)
+            continue
         if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "ccomp", "relcl", "advcl", "parataxis"):
             break
         if token.dep_ == "conj":
@@ -219,7 +235,7 @@ def _markers_on(token: Token, found: dict[Modality, str], *, is_trigger: bool) -
 def _governing_verb(token: Token, below: Token, found: dict[Modality, str]) -> None:
     """Markers from a verb that governs the trigger's clause (``below`` is the step under it)."""
     lemma = token.lemma_.lower()
-    if token.pos_ in ("NOUN", "PROPN") and below.dep_ == "acl":
+    if token.pos_ in ("NOUN", "PROPN") and below.dep_ in ("acl", "prep"):
         if lemma in NEGATING_NOUNS:
             found.setdefault("negated", lemma)
         elif lemma in PLANNING_NOUNS:
@@ -262,7 +278,9 @@ def attribution_of(trigger: Token) -> str | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "according":
                 return " ".join(t.text for t in child.subtree)
-        if token.dep_ in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "pcomp"):
+        if token.dep_ in (
+            "ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass"
+        ):
             head = token.head
             if token.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
                 subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]

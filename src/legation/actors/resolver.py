@@ -47,10 +47,27 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herse
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 # "it" is expletive or stands for an event with these heads: "it never happened", "it is
 # likely that", "it seems"; such an "it" names no actor.
-_EXPLETIVE_HEADS = frozenset("happen occur seem appear matter take remain become mean".split())
+_EXPLETIVE_HEADS = frozenset(
+    ["happen", "occur", "seem", "appear", "matter", "take", "remain", "become", "mean"]
+)
 _EXPLETIVE_ADJ = frozenset(
-    "likely unlikely possible impossible clear unclear important necessary true easy hard "
-    "difficult better worth obvious".split()
+    [
+        "likely",
+        "unlikely",
+        "possible",
+        "impossible",
+        "clear",
+        "unclear",
+        "important",
+        "necessary",
+        "true",
+        "easy",
+        "hard",
+        "difficult",
+        "better",
+        "worth",
+        "obvious",
+    ]
 )
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 PRONOUN_WINDOW = 400  # tokens back to look for an antecedent
@@ -143,7 +160,7 @@ class ArticleActors:
         return None
 
     def _coordinated_countries(self, mention: Mention) -> list[Mention]:
-        """"Indian and Chinese troops": the mention covers "Chinese troops"; add India's."""
+        """ "Indian and Chinese troops": the mention covers "Chinese troops"; add India's."""
         extra = []
         doc = self.doc
         span = range(mention.start, mention.end)
@@ -158,7 +175,11 @@ class ArticleActors:
                 country = other.actor.country
                 sector = mention.actor.sector
                 actor = Actor(
-                    (country or "") + (sector or ""), country, sector, other.actor.name, partner.text
+                    (country or "") + (sector or ""),
+                    country,
+                    sector,
+                    other.actor.name,
+                    partner.text,
                 )
                 extra.append(Mention(partner.i, partner.i + 1, actor, "coordinated-modifier"))
         return extra
@@ -200,7 +221,7 @@ class ArticleActors:
 
 
 def _expletive(it: Token) -> bool:
-    """"it" that refers to no actor: "it never happened", "it is likely that", a cleft."""
+    """ "it" that refers to no actor: "it never happened", "it is likely that", a cleft."""
     head = it.head
     if it.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return True

@@ -67,10 +67,31 @@ LIGHT_VERBS = frozenset(
     ]
 )
 # Verbs whose "in"/"at" phrase is the place visited: "arrived in Kyiv".
-ARRIVAL_VERBS = frozenset("arrive land".split())
+ARRIVAL_VERBS = frozenset(["arrive", "land"])
 REPORTING_VERBS = frozenset(
-    "say claim report allege state insist tell add confirm announce note write believe think "
-    "assert contend argue estimate show indicate warn".split()
+    [
+        "say",
+        "claim",
+        "report",
+        "allege",
+        "state",
+        "insist",
+        "tell",
+        "add",
+        "confirm",
+        "announce",
+        "note",
+        "write",
+        "believe",
+        "think",
+        "assert",
+        "contend",
+        "argue",
+        "estimate",
+        "show",
+        "indicate",
+        "warn",
+    ]
 )
 # Verbs that lend their subject to an event-noun object: "planned a trip", "signed a pact".
 LENDING_VERBS = LIGHT_VERBS | frozenset(
@@ -295,7 +316,7 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
 
 
 def _complement_targets(verb: Token, actors: ArticleActors, args: Arguments) -> None:
-    """"offered to provide aid *to Ukraine*", "demanded that *Russia* release …"."""
+    """ "offered to provide aid *to Ukraine*", "demanded that *Russia* release …"."""
     for child in verb.children:
         if child.dep_ == "xcomp":
             inner = verb_arguments(child, actors)

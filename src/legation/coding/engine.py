@@ -20,6 +20,7 @@ from legation.coding.counts import count_of
 from legation.coding.dates import DateMention, find_dates
 from legation.coding.lexicon import Lexicon, Trigger
 from legation.coding.modality import attribution_of, modality_of
+from legation.coding.stance import intent_code, is_intent, is_refusal, refusal_code
 from legation.model import Event, Location, Mention
 from legation.ontology import Ontology
 
@@ -211,29 +212,56 @@ class EventCoder:
                     f"depth:{_clause_depth(token)}",
                 ]
             )
-            events.append(
-                Event(
-                    doc_id=doc_id,
-                    sentence_index=index,
-                    sentence=sentence.text.strip(),
-                    source=source.actor if source else None,
-                    target=target.actor if target else None,
-                    cameo=code.code,
-                    root=code.root,
-                    quad_class=code.quad_class,
-                    goldstein=code.goldstein,
-                    plover=code.plover,
-                    modality=modality.modality,
-                    trigger=trigger_text,
-                    date=date,
-                    date_precision=precision,  # type: ignore[arg-type]
-                    count=count,
-                    attribution=attribution,
-                    location=location,
-                    rule=rule,
-                )
+            event = Event(
+                doc_id=doc_id,
+                sentence_index=index,
+                sentence=sentence.text.strip(),
+                source=source.actor if source else None,
+                target=target.actor if target else None,
+                cameo=code.code,
+                root=code.root,
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                plover=code.plover,
+                modality=modality.modality,
+                trigger=trigger_text,
+                date=date,
+                date_precision=precision,  # type: ignore[arg-type]
+                count=count,
+                attribution=attribution,
+                location=location,
+                rule=rule,
             )
+            events.append(event)
+            stance = self._stance(event, candidate.clause, modality.reason)
+            if stance is not None:
+                events.append(stance)
         return events
+
+    def _stance(self, event: Event, clause: Token, reason: str) -> Event | None:
+        """A refusal (12x) or an intent (03x) that the event's modality expresses."""
+        if event.modality == "negated" and is_refusal(clause, reason):
+            code = refusal_code(event.cameo)
+            return self._restate(event, code, "refusal-of") if code else None
+        if event.modality in ("planned", "hypothetical") and is_intent(reason):
+            code = intent_code(event.cameo)
+            return self._restate(event, code, "intent-of") if code else None
+        return None
+
+    def _restate(self, event: Event, code_text: str, why: str) -> Event:
+        """The event re-coded as the stance it amounts to (see ``stance``), as occurred."""
+        code = self.ontology.get(code_text)
+        return replace(
+            event,
+            cameo=code.code,
+            root=code.root,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            plover=code.plover,
+            modality="occurred",
+            rule=f"{event.rule}; {why}:{event.cameo}",
+            event_id="",
+        )
 
     def _pairs(self, args: Arguments) -> list[tuple[Mention | None, Mention | None]]:
         found_sources, found_targets = _states(args.sources), _states(args.targets)
@@ -316,7 +344,7 @@ def _present_tense(sentence: Span) -> bool:
 
 
 def _restates_verb(noun: Token, entry: Trigger, found: list[_Candidate]) -> bool:
-    """"imposed *tariffs*": the object noun names the verb's own event (same root)."""
+    """ "imposed *tariffs*": the object noun names the verb's own event (same root)."""
     if noun.dep_ != "dobj":
         return False
     return any(c.token == noun.head and c.entry.code[:2] == entry.code[:2] for c in found)

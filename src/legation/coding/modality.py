@@ -59,6 +59,11 @@ PLANNING_VERBS = frozenset(
         "mean",
         "offer",
         "invite",
+        "willing",
+        "ready",
+        "prepared",
+        "eager",
+        "keen",
     ]
 )
 # The subset that does so for a noun object too ("planned a trip"; but "agreed a deal" happened).
@@ -279,7 +284,16 @@ def attribution_of(trigger: Token) -> str | None:
             if child.dep_ == "prep" and child.lower_ == "according":
                 return " ".join(t.text for t in child.subtree)
         if token.dep_ in (
-            "ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass"
+            "ccomp",
+            "conj",
+            "xcomp",
+            "advcl",
+            "dobj",
+            "pobj",
+            "prep",
+            "pcomp",
+            "nsubj",
+            "nsubjpass",
         ):
             head = token.head
             if token.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:

@@ -115,3 +115,35 @@ def test_event_record_is_complete(code: Code) -> None:
     record = event.to_dict()
     assert record["quad_class"] == 3 and record["goldstein"] < 0
     assert record["rule"].startswith("lexicon ") and record["event_id"]
+
+
+def test_refusal_of_cooperation_is_a_rejection(code: Code) -> None:
+    events = code("Britain will not lift the ban on Iranian oil imports.")
+    lift = [e for e in events if e.root == "08"]
+    assert lift and all(e.modality == "negated" for e in lift)
+    refusals = find(events, "GBR", None, "124")
+    assert refusals and refusals[0].modality == "occurred" and "refusal-of" in refusals[0].rule
+
+
+def test_past_negation_is_not_a_refusal(code: Code) -> None:
+    events = code("Japan did not send aid to Myanmar.")
+    assert not [e for e in events if e.root == "12"]
+    assert all(e.modality == "negated" for e in find(events, "JPN", "MMR", "07"))
+
+
+def test_promised_cooperation_is_an_intent(code: Code) -> None:
+    events = code("Pakistan agreed to withdraw its troops from the border with India.")
+    intents = find(events, "PAK", None, "035")
+    assert intents and intents[0].modality == "occurred" and "intent-of" in intents[0].rule
+    assert all(e.modality != "occurred" for e in find(events, "PAK", None, "08"))
+
+
+def test_definite_noun_refers_back_to_earlier_request(code: Code) -> None:
+    text = "Kim Jong-un made a request to China. Xi Jinping rejected the request."
+    assert find(code(text), "CHN", "PRK", "12")
+
+
+def test_place_is_not_a_target(code: Code) -> None:
+    events = code("Israel and Bahrain signed the agreement at the White House.")
+    assert find(events, "ISR", "BHR", "05") or find(events, "ISR", "BHR", "03")
+    assert not [e for e in events if e.target and e.target.country == "USA"]

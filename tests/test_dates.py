@@ -61,3 +61,12 @@ def test_bounds_are_marked() -> None:
 
 def test_impossible_day_keeps_the_month() -> None:
     assert values("On February 30, 2023 nothing happened.") == [("2023-02", "month")]
+
+
+def test_planned_events_read_yearless_dates_forward() -> None:
+    doc = nlp("He will visit in April and on Thursday.")
+    april, thursday = find_dates(doc[:], TODAY)
+    assert (april.value, april.future) == ("2024-04", "2025-04")
+    assert (thursday.value, thursday.future) == ("2024-06-20", "2024-06-27")
+    (june,) = find_dates(nlp("He will visit in June.")[:], TODAY)
+    assert june.future is None  # this month: the same reading either way

@@ -146,7 +146,10 @@ class ArticleActors:
         """The state a noun phrase belongs to, from a country modifier or an "of" phrase."""
         for child in token.children:
             if child.dep_ in _MODIFIER_DEPS:
-                mention = self.at(child)
+                # the modifier itself, or a country inside it ("British-flagged tanker")
+                mention = self.at(child) or next(
+                    (m for g in child.children if (m := self.at(g)) is not None), None
+                )
                 # A country name or adjective ("Ukrainian positions"), not a capital used as a
                 # label ("the Oslo Accords", "the Minsk agreements").
                 if mention is not None and mention.actor.country and not mention.actor.sector:

@@ -19,8 +19,9 @@ from legation.coding.lexicon import ACTOR_OBJECT
 from legation.model import Mention
 
 TARGET_PREPS = frozenset(
-    {"to", "with", "against", "toward", "towards", "on", "into", "at", "for", "over", "upon"}
-)
+    {"to", "with", "against", "toward", "towards", "on", "into", "at", "for", "over", "upon",
+     "near", "around", "outside", "along", "across"}
+)  # fmt: skip
 # "at" names a target only after aiming verbs ("fired at"); otherwise it is a place
 # ("signed at the White House").
 AT_TARGET_VERBS = frozenset(
@@ -234,6 +235,9 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
             break
         token = head
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and dep == "xcomp":
+            # raising: "Japan and the Philippines are set to sign", "is expected to visit"
+            subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if subjects:
             found = _subject_actors(subjects[0], actors)
             if found:
@@ -301,6 +305,9 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                     continue
                 if prep == "at" and lemma not in AT_TARGET_VERBS:
                     continue
+                if prep in ("by", "via") and not passive:
+                    _noun_phrase_targets(pobj, actors, args)  # "spoke by phone with Putin"
+                    continue
                 if prep in TARGET_PREPS or prep == "from":
                     found = actors.all_for(pobj, owners=True)
                     args.add_targets(found, f"prep-{prep}")
@@ -310,6 +317,12 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
     if not args.sources:
         found, how = borrowed_subject(verb, actors)
         args.add_sources(found, how)
+    if not args.sources:
+        # A mis-parsed subject ("Ban Ki-moon held talks" with "Ki-moon" as npadvmod).
+        for child in verb.lefts:
+            if child.dep_ in ("npadvmod", "dep", "intj") and (found := actors.all_for(child)):
+                args.add_sources(found, "left-of-verb")
+                break
     if not args.targets:
         _complement_targets(verb, actors, args)
     return args

@@ -70,6 +70,7 @@ class DateMention:
     precision: DatePrecision
     text: str
     bound: bool  # preceded by "since", "until", ... : a limit, not the event's time
+    future: str | None = None  # the reading for a planned event ("in April": the next April)
 
 
 def find_dates(sentence: Span, article_date: dt.date | None) -> list[DateMention]:
@@ -90,11 +91,12 @@ def find_dates(sentence: Span, article_date: dt.date | None) -> list[DateMention
                 continue
             taken.append((a, b))
             value, precision = resolved
+            ahead = _resolve(kind, match, article_date, forward=True)
+            future = ahead[0] if ahead and ahead[0] != value else None
             before = sentence.doc[span.start - 1].lower_ if span.start > 0 else ""
+            bound = before in BOUND_WORDS
             found.append(
-                DateMention(
-                    span.start, span.end, value, precision, span.text, before in BOUND_WORDS
-                )
+                DateMention(span.start, span.end, value, precision, span.text, bound, future)
             )
     return sorted(found, key=lambda d: d.start)
 
@@ -116,8 +118,9 @@ def _plausible(kind: str, span: Span) -> bool:
 
 
 def _resolve(
-    kind: str, match: re.Match[str], today: dt.date | None
+    kind: str, match: re.Match[str], today: dt.date | None, *, forward: bool = False
 ) -> tuple[str, DatePrecision] | None:
+    """``forward``: read a yearless month or weekday as the next one, not the last one."""
     g = match.groupdict()
     month = MONTHS.get((g.get("month") or "").lower().rstrip(".")) if g.get("month") else None
     if g.get("mnum"):
@@ -138,10 +141,13 @@ def _resolve(
     if today is None:
         return None
     if kind in ("md", "dm") and month:
-        y = today.year if (month, int(g["day"])) <= (today.month, today.day) else today.year - 1
+        when, now = (month, int(g["day"])), (today.month, today.day)
+        past = when < now if forward else when <= now
+        y = today.year if past != forward else today.year + (1 if forward else -1)
         return _day(y, month, int(g["day"]))
     if kind == "m" and month:
-        y = today.year if month <= today.month else today.year - 1
+        past = month < today.month if forward else month <= today.month
+        y = today.year if past != forward else today.year + (1 if forward else -1)
         return f"{y:04d}-{month:02d}", "month"
     if kind == "rel":
         return _relative(g["which"].lower(), g["unit"].lower(), today)
@@ -150,7 +156,7 @@ def _resolve(
         return (today + dt.timedelta(days=shift)).isoformat(), "day"
     if kind == "weekday":
         target = WEEKDAYS.index(g["weekday"].lower())
-        if g.get("next"):
+        if g.get("next") or forward:
             delta = (target - today.weekday()) % 7 or 7
         else:
             delta = -((today.weekday() - target) % 7)

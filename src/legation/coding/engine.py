@@ -196,7 +196,8 @@ class EventCoder:
         attribution = attribution_of(candidate.clause)
         count = count_of(candidate.clause) or count_of(token) or 1
         code = self.ontology.get(candidate.entry.code)
-        event_dates = self._dates(candidate, context)
+        future = modality.modality in ("planned", "hypothetical")
+        event_dates = self._dates(candidate, context, future=future)
         location = _location(candidate.clause, args)
         trigger_text = _trigger_text(token, candidate.clause)
         events = []
@@ -283,16 +284,24 @@ class EventCoder:
         return pairs[:MAX_PAIRS]
 
     def _dates(
-        self, candidate: _Candidate, context: _Context
+        self, candidate: _Candidate, context: _Context, *, future: bool = False
     ) -> list[tuple[str | None, str | None, str]]:
+        """The event's date(s): from its own phrase, the sentence, the story, or the article.
+
+        ``future``: a planned event reads "in April" as the next April.
+        """
         dates, state, index = context.dates, context.state, context.index
         article_date = context.article_date
-        usable = [d for d in dates if not d.bound]
+        usable = [d for d in dates if not d.bound and not _modifies_other_noun(d, candidate)]
         scoped = _scoped_dates(candidate, usable)
+
+        def value(d: DateMention) -> str:
+            return (d.future or d.value) if future else d.value
+
         if scoped:
-            return [(d.value, d.precision, "text") for d in scoped]
+            return [(value(d), d.precision, "text") for d in scoped]
         if len({d.value for d in usable}) == 1:
-            return [(usable[0].value, usable[0].precision, "sentence")]
+            return [(value(usable[0]), usable[0].precision, "sentence")]
         if state.narrative and candidate.clause.tag_ == "VBD":
             at, mention = state.narrative
             if index - at <= NARRATIVE_WINDOW:
@@ -367,6 +376,16 @@ def _depth(token: Token, root: Token) -> int | None:
     return depth
 
 
+def _modifies_other_noun(mention: DateMention, candidate: _Candidate) -> bool:
+    """ "the 2015 nuclear deal": a date that is a modifier of another noun is that noun's."""
+    doc = candidate.token.doc
+    span = range(mention.start, mention.end)
+    root = next((t for t in doc[mention.start : mention.end] if t.head.i not in span), None)
+    if root is None or root.dep_ not in ("compound", "nummod", "amod"):
+        return False
+    return root.head.pos_ == "NOUN" and root.head not in (candidate.token, candidate.clause)
+
+
 def _scoped_dates(candidate: _Candidate, dates: list[DateMention]) -> list[DateMention]:
     """Dates attached to the trigger or its clause, nearest in the tree first."""
     roots = [candidate.token]
@@ -377,9 +396,6 @@ def _scoped_dates(candidate: _Candidate, dates: list[DateMention]) -> list[DateM
     best: list[tuple[int, DateMention]] = []
     doc = candidate.token.doc
     for mention in dates:
-        date_head = doc[mention.end - 1]
-        if date_head.dep_ in ("compound", "nummod", "amod") and date_head.head not in roots:
-            continue  # "the 2015 nuclear deal": that noun's date, not the event's
         depths = []
         for root in roots:
             d = _depth(doc[mention.end - 1], root)

@@ -15,75 +15,26 @@ from spacy.tokens import Token
 from legation.model import Modality
 
 NEGATORS = frozenset({"not", "n't", "never", "no"})
-# Governing verbs that cancel what they govern: "failed to sign", "cancelled the trip".
+# Governing verbs that cancel what they govern: "failed to sign", "denied supplying".
 NEGATING_VERBS = frozenset(
-    [
-        "fail",
-        "refuse",
-        "decline",
-        "cancel",
-        "scrap",
-        "abandon",
-        "avoid",
-        "skip",
-        "postpone",
-        "call_off",
-        "forgo",
-    ]
+    "fail refuse decline cancel scrap abandon avoid skip postpone call_off forgo deny rule "
+    "reject".split()
 )
-# Governing verbs that make what they govern an intention: "plans to visit".
+# Verbs that end or undo the event their object names: "cancelled the trip", "lifted the ban".
 NEGATING_OBJECT_VERBS = frozenset(
-    ["cancel", "scrap", "abandon", "postpone", "call_off", "skip", "forgo"]
+    "cancel scrap abandon postpone call_off skip forgo lift end remove revoke rescind drop "
+    "halt suspend stop deny rule".split()
 )
+# Governing verbs (and adjectives) that make what they govern an intention: "plans to visit".
 PLANNING_VERBS = frozenset(
-    [
-        "plan",
-        "intend",
-        "schedule",
-        "prepare",
-        "aim",
-        "hope",
-        "want",
-        "wish",
-        "seek",
-        "expect",
-        "propose",
-        "agree",
-        "promise",
-        "pledge",
-        "vow",
-        "decide",
-        "arrange",
-        "set",
-        "due",
-        "mean",
-        "offer",
-        "invite",
-        "willing",
-        "ready",
-        "prepared",
-        "eager",
-        "keen",
-    ]
+    "plan intend schedule prepare aim hope want wish seek expect propose agree promise pledge "
+    "vow decide arrange set due mean offer invite willing ready prepared eager keen".split()
 )
 # The subset that does so for a noun object too ("planned a trip"; but "agreed a deal" happened).
-PLANNING_OBJECT_VERBS = frozenset(
-    ["plan", "propose", "schedule", "prepare", "seek", "want", "intend"]
-)
+PLANNING_OBJECT_VERBS = frozenset("plan propose schedule prepare seek want intend".split())
+# Governing verbs that make what they govern a possibility or a request: "urged X to leave".
 HYPOTHETICAL_VERBS = frozenset(
-    [
-        "consider",
-        "mull",
-        "weigh",
-        "threaten",
-        "risk",
-        "contemplate",
-        "urge",
-        "ask",
-        "demand",
-        "press",
-        "call",
-    ]
+    "consider mull weigh threaten risk contemplate urge ask demand press call appeal warn".split()
 )
 HYPOTHETICAL_WORDS = frozenset(
     ["likely", "unlikely", "probably", "possibly", "perhaps", "maybe", "potentially", "reportedly"]
@@ -188,7 +139,7 @@ def _chain(trigger: Token) -> list[Token]:
     token = trigger
     for _ in range(MAX_CLIMB):
         framed = token.head.lemma_.lower() in NEGATING_VERBS | HYPOTHETICAL_VERBS
-        if token.dep_ == "ccomp" and framed:
+        if token.dep_ in ("ccomp", "advcl") and framed:
             token = token.head  # "denied that it supplied", "demanded that Russia release"
             chain.append(token)
             continue

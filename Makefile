@@ -7,13 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.legation-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test lint clean distclean
+.PHONY: help setup demo test lint accuracy clean distclean
 
 help:
 	@echo "make setup      create $(VENV) and install legation with its dev tools (once)"
 	@echo "make demo       code the bundled sample corpus and show the events"
 	@echo "make test       run the test suite"
 	@echo "make lint       ruff check + mypy (strict) on src"
+	@echo "make accuracy   dev-set accuracy (needs ../shared) → docs/BENCHMARKS.md"
 	@echo "make clean      remove caches and build output (keeps $(VENV))"
 	@echo "make distclean  clean, and remove $(VENV)"
 
@@ -35,8 +36,11 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy src
+
+accuracy: setup
+	$(BIN)/python -m benchmarks.accuracy --ngec-sample 300 --write docs/BENCHMARKS.md
 
 clean:
 	rm -rf build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -147,3 +147,21 @@ def test_place_is_not_a_target(code: Code) -> None:
     events = code("Israel and Bahrain signed the agreement at the White House.")
     assert find(events, "ISR", "BHR", "05") or find(events, "ISR", "BHR", "03")
     assert not [e for e in events if e.target and e.target.country == "USA"]
+
+
+def test_dates_stay_in_their_clause(code: Code) -> None:
+    events = code(
+        "Putin arrived in Pyongyang on June 19; he last travelled there in July 2000, "
+        "when he met Kim Jong Il.",
+        date="2024-06-20",
+    )
+    arrived = [e for e in events if e.trigger == "arrived"]
+    met = [e for e in events if e.trigger == "met"]
+    assert arrived and arrived[0].date == "2024-06-19"
+    assert met and met[0].date == "2000-07"
+
+
+def test_date_of_another_noun_is_not_the_event_date(code: Code) -> None:
+    events = code("Iran and the European Union resumed talks on the 2015 nuclear deal.")
+    talks = find(events, "IRN", None, "04")
+    assert talks and all(e.date != "2015" for e in talks)

@@ -25,7 +25,10 @@ from legation.model import Event, Location, Mention
 from legation.ontology import Ontology
 
 NARRATIVE_WINDOW = 5  # sentences an explicit past date carries over to undated past events
-MAX_PAIRS = 4  # source × target combinations per trigger (coordination)
+MAX_PAIRS = 4
+TEMPORAL_LINKS = frozenset({"when", "while", "as"})  # a clause that shares its head's time
+CLAUSE_COST = 10  # tree-distance cost of a date in another clause
+CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "acl"})  # source × target combinations per trigger (coordination)
 # Verbs that only frame the event of their "to" complement ("plans to visit").
 CARRIER_VERBS = frozenset(
     [
@@ -364,13 +367,19 @@ def _is_actor(token: Token, actors: ArticleActors) -> bool:
 
 
 def _depth(token: Token, root: Token) -> int | None:
-    """Tree distance from ``root`` down to ``token`` (conjunct links cost nothing)."""
+    """Tree distance from ``root`` down to ``token``.
+
+    Coordinated dates cost nothing ("in 2019 and 2023"); crossing into another clause
+    (a coordinated or subordinate verb) costs ``CLAUSE_COST``: its dates are its own.
+    """
     depth = 0
     current = token
     while current != root:
         if current.head == current:
             return None
-        if current.dep_ != "conj":
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_DEPS:
+            depth += CLAUSE_COST
+        elif current.dep_ != "conj":
             depth += 1
         current = current.head
     return depth
@@ -393,6 +402,9 @@ def _scoped_dates(candidate: _Candidate, dates: list[DateMention]) -> list[DateM
         roots.append(candidate.clause)
     if candidate.token.dep_ in ("nsubj", "nsubjpass"):
         roots.append(candidate.token.head)  # "Putin's trip … was back in 2000"
+    clause = candidate.clause
+    if clause.dep_ == "advcl" and any(c.lower_ in TEMPORAL_LINKS for c in clause.children):
+        roots.append(clause.head)  # "travelled … in July 2000, when he met …"
     best: list[tuple[int, DateMention]] = []
     doc = candidate.token.doc
     for mention in dates:

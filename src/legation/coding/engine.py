@@ -25,10 +25,10 @@ from legation.model import Event, Location, Mention
 from legation.ontology import Ontology
 
 NARRATIVE_WINDOW = 5  # sentences an explicit past date carries over to undated past events
-MAX_PAIRS = 4
+MAX_PAIRS = 4  # source × target combinations per trigger (coordination)
 TEMPORAL_LINKS = frozenset({"when", "while", "as"})  # a clause that shares its head's time
 CLAUSE_COST = 10  # tree-distance cost of a date in another clause
-CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "acl"})  # source × target combinations per trigger (coordination)
+CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "acl"})
 # Verbs that only frame the event of their "to" complement ("plans to visit").
 CARRIER_VERBS = frozenset(
     [

@@ -48,6 +48,9 @@ OF_SOURCE_NOUNS = frozenset(
 )
 LIGHT_VERBS = frozenset(
     [
+        "perform",
+        "wage",
+        "mount",
         "make",
         "pay",
         "hold",
@@ -97,6 +100,10 @@ REPORTING_VERBS = frozenset(
 # Verbs that lend their subject to an event-noun object: "planned a trip", "signed a pact".
 LENDING_VERBS = LIGHT_VERBS | frozenset(
     [
+        "declare",
+        "unveil",
+        "confirm",
+        "reveal",
         "plan",
         "propose",
         "schedule",

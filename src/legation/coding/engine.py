@@ -29,6 +29,8 @@ MAX_PAIRS = 4  # source × target combinations per trigger (coordination)
 TEMPORAL_LINKS = frozenset({"when", "while", "as"})  # a clause that shares its head's time
 CLAUSE_COST = 10  # tree-distance cost of a date in another clause
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "acl"})
+# Verbs whose event-noun object is the news ("announced the release of …"), not the saying.
+ANNOUNCING_VERBS = frozenset("announce declare unveil confirm reveal report".split())
 # Verbs that only frame the event of their "to" complement ("plans to visit").
 CARRIER_VERBS = frozenset(
     [
@@ -131,14 +133,17 @@ class EventCoder:
             if token.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in CARRIER_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                     continue  # "sought to demonstrate": the complement carries the event
-                if lemma in LIGHT_VERBS and any(
+                noun_object = any(
                     c.dep_ == "dobj" and c.lemma_.lower() in self._nouns for c in token.children
-                ):
+                )
+                if lemma in LIGHT_VERBS and noun_object:
                     continue  # "began arms shipments": the event noun carries the event
                 args = verb_arguments(token, actors)
                 entry = self.lexicon.match("VERB", lemma, args.particles, args.object_lemmas)
                 if entry is None:
                     continue
+                if lemma in ANNOUNCING_VERBS and noun_object and not entry.objects:
+                    continue  # "announced the release of …": the news is the release
                 self._refer_back(token, args, state)
                 found.append(_Candidate(token, entry, args, token))
             elif (
@@ -284,6 +289,9 @@ class EventCoder:
             if self.require_actor and source is None and target is None:
                 continue
             pairs.append((source, target))
+        if not pairs and found_sources:
+            # every target was the source itself ("Germany opened its borders")
+            pairs = [(source, None) for source in found_sources]
         return pairs[:MAX_PAIRS]
 
     def _dates(

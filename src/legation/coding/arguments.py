@@ -28,6 +28,7 @@ AT_TARGET_VERBS = frozenset(
     ["fire", "shoot", "strike", "aim", "launch", "point", "lash", "hurl", "lob"]
 )
 SOURCE_PREPS = frozenset({"by", "from"})
+INSTRUMENT_PREPS = frozenset({"with", "using", "via", "by"})
 # Nouns whose "of" phrase names the doer ("the visit of the president"); otherwise "of" is
 # the undergoer ("the invasion of Ukraine").
 OF_SOURCE_NOUNS = frozenset(
@@ -157,6 +158,8 @@ class Arguments:
     sources: list[Mention] = field(default_factory=list)
     targets: list[Mention] = field(default_factory=list)
     object_lemmas: set[str] = field(default_factory=set)
+    direct: set[str] = field(default_factory=set)  # the direct object's words only
+    instrument: set[str] = field(default_factory=set)  # "with poison gas", "using drones"
     particles: set[str] = field(default_factory=set)
     how: list[str] = field(default_factory=list)  # which rules supplied the actors
 
@@ -216,7 +219,7 @@ def _noun_phrase_targets(noun: Token, actors: ArticleActors, args: Arguments) ->
                 args.add_targets(actors.all_for(pobj, owners=True), f"object-{child.lower_}")
             if child.lower_ in ("of", "with"):
                 for pobj in _pobjs(child):
-                    args.object_lemmas |= _words(pobj)
+                    args.direct |= _words(pobj)
         elif child.dep_ == "prep" and child.lower_ == "from":
             for pobj in _pobjs(child):  # "goods from Canada": the counterpart, not the doer
                 args.add_targets(actors.all_for(pobj), "object-from")
@@ -280,16 +283,16 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
             args.add_sources(_subject_actors(child, actors), "subject")
         elif dep in PASSIVE_SUBJECT_DEPS:
             args.add_targets(actors.all_for(child, owners=True), "passive-subject")
-            args.object_lemmas |= _words(child)
+            args.direct |= _words(child)
             _noun_phrase_targets(child, actors, args)
         elif dep == "agent" or (passive and dep == "prep" and child.lower_ == "by"):
             for pobj in _pobjs(child):
                 args.add_sources(actors.all_for(pobj), "passive-agent")
         elif dep in ("dobj", "dative", "attr"):
-            args.object_lemmas |= _words(child)
+            args.direct |= _words(child)
             found = actors.all_for(child)
             if found:
-                args.object_lemmas.add(ACTOR_OBJECT)
+                args.direct.add(ACTOR_OBJECT)
                 args.add_targets(found, "object")
             elif not _between(child, actors, args):
                 _noun_phrase_targets(child, actors, args)
@@ -297,16 +300,18 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
     for child in verb.children:
         if child.dep_ == "xcomp":
             # "refused to lift sanctions": the complement disambiguates the code
-            args.object_lemmas.add(child.lemma_.lower())
+            args.direct.add(child.lemma_.lower())
             for grand in child.children:
                 if grand.dep_ == "dobj":
-                    args.object_lemmas |= _words(grand)
+                    args.direct |= _words(grand)
         if child.dep_ == "prep" and not (passive and child.lower_ == "by"):
             args.particles.add(child.lower_)
             prep = child.lower_
             lemma = verb.lemma_.lower()
             for pobj in _pobjs(child):
                 args.object_lemmas |= _words(pobj)
+                if prep in INSTRUMENT_PREPS:
+                    args.instrument |= _words(pobj)
                 if prep in ("in", "at") and lemma in ARRIVAL_VERBS:
                     args.add_targets(actors.all_for(pobj), f"arrival-{prep}")
                     continue
@@ -332,6 +337,7 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                 break
     if not args.targets:
         _complement_targets(verb, actors, args)
+    args.object_lemmas |= args.direct
     return args
 
 

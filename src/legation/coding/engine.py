@@ -139,7 +139,7 @@ class EventCoder:
                 if lemma in LIGHT_VERBS and noun_object:
                     continue  # "began arms shipments": the event noun carries the event
                 args = verb_arguments(token, actors)
-                entry = self.lexicon.match("VERB", lemma, args.particles, args.object_lemmas)
+                entry = self._match_verb(lemma, args)
                 if entry is None:
                     continue
                 if lemma in ANNOUNCING_VERBS and noun_object and not entry.objects:
@@ -161,6 +161,24 @@ class EventCoder:
                 clause = governor if governor.lemma_.lower() in LIGHT_VERBS else token
                 found.append(_Candidate(token, entry, args, clause))
         return found
+
+    def _match_verb(self, lemma: str, args: Arguments) -> Trigger | None:
+        """The direct object decides the code; prepositional objects only pick particle
+        entries ("called for sanctions"), so "rejected the request on the charge of …" is
+        not read as rejecting a charge."""
+        if not args.direct:
+            return self.lexicon.match("VERB", lemma, args.particles, args.object_lemmas)
+        entry = self.lexicon.match("VERB", lemma, args.particles, args.direct)
+        if (entry is None or not entry.objects) and args.instrument:
+            armed = self.lexicon.match("VERB", lemma, args.particles, args.direct | args.instrument)
+            if armed is not None and armed.objects:
+                entry = armed  # "killed … with poison gas"
+        wider = self.lexicon.match("VERB", lemma, args.particles, args.object_lemmas)
+        if wider is not None and wider.particle:
+            # a particle entry, as specific as the direct-object one: "killed … with gas"
+            if entry is None or wider.objects or not entry.objects:
+                return wider
+        return entry
 
     def _refer_back(self, token: Token, args: Arguments, state: _ArticleState) -> None:
         """ "Xi rejected *the request*": the target is whoever made the request earlier."""

@@ -8,6 +8,7 @@ Readers never print and never drop input silently: each problem either raises
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import re
 import warnings
@@ -30,6 +31,9 @@ BINARY_SNIFF_BYTES = 8192
 
 OPTIONAL_FIELDS = ("title", "url", "source")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+# Characters no store can hold: NUL (PostgreSQL text refuses it) and lone surrogates
+# (JSON "\ud800" escapes; they cannot be encoded as UTF-8 at all).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 Warn = Callable[[str], None]
 
@@ -213,7 +217,7 @@ def article_from_record(
             ctx.warn(where, f"field {name!r} is not a string; ignored")
             value = None
         extras[name] = value or None
-    return Article(
+    article = Article(
         id=str(raw_id).strip(),
         text=truncate(text, where, ctx),
         date=date,
@@ -222,6 +226,27 @@ def article_from_record(
         source=extras["source"],
         origin=where,
     )
+    return clean_article(article, where, ctx)
+
+
+def storable(value: str) -> tuple[str, int]:
+    """``value`` with NULs and lone surrogates replaced by U+FFFD, and how many there were."""
+    return _UNSTORABLE.subn("\ufffd", value)
+
+
+def clean_article(article: Article, where: str, ctx: ReadContext) -> Article:
+    """The article with unstorable characters replaced (one warning saying how many)."""
+    fields = {"id": article.id, "text": article.text, "title": article.title,
+              "url": article.url, "source": article.source}  # fmt: skip
+    total = 0
+    for name, value in fields.items():
+        if value is not None:
+            fields[name], count = storable(value)
+            total += count
+    if not total:
+        return article
+    ctx.warn(where, f"{total} NUL or lone-surrogate character(s) replaced by U+FFFD")
+    return dataclasses.replace(article, **fields)  # type: ignore[arg-type]
 
 
 def decode_text(data: bytes, complete: bool) -> str:

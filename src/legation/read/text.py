@@ -12,6 +12,7 @@ from legation.read.base import (
     MAX_LINE_BYTES,
     ReadContext,
     check_not_binary,
+    clean_article,
     decode_text,
     truncate,
 )
@@ -37,6 +38,9 @@ def read_text_stream(stream: BinaryIO, label: str, ctx: ReadContext) -> Iterator
         bad = data[exc.start : exc.start + 1].hex()
         ctx.skip(f"{label}:{line}", f"invalid UTF-8 (byte 0x{bad} at column {column})", "file")
         return
+    if not text.strip():  # only Unicode whitespace (bytes.strip knows just ASCII's)
+        ctx.warn(label, "empty, no articles")
+        return
     if not complete:
         ctx.warn(label, f"file is over {MAX_LINE_BYTES:,} bytes: only its start is read")
     article = Article(
@@ -45,4 +49,4 @@ def read_text_stream(stream: BinaryIO, label: str, ctx: ReadContext) -> Iterator
         date=ctx.default_date,
         origin=label,
     )
-    yield ctx.article(article, label)
+    yield ctx.article(clean_article(article, label, ctx), label)

@@ -32,6 +32,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".jsonl", ".csv"})  # legation.read (also .gz
 KNOWN_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _TAG = re.compile(r"<[^>]+>")
+_CHARREF = re.compile(r"&#([xX][0-9a-fA-F]+|[0-9]+);?")
 
 
 def default_fetch(url: str) -> str | None:
@@ -59,10 +60,21 @@ def read_sources(
         if spec == "-":
             yield from _read_plain([spec], default_date, warn)
         elif _is_url(spec):
-            yield from _read_url(spec, default_date, warn, fetch)
+            yield from map(_storable(warn), _read_url(spec, default_date, warn, fetch))
         else:
             for path in _expand(spec):
-                yield from _read_file(path, default_date, warn, fetch)
+                yield from map(_storable(warn), _read_file(path, default_date, warn, fetch))
+
+
+def _storable(warn: Warn) -> Callable[[Article], Article]:
+    """Replace characters no store can hold (``legation.read`` does it for its formats)."""
+
+    def clean(article: Article) -> Article:
+        from legation.read.base import ReadContext, clean_article
+
+        return clean_article(article, article.origin or article.id, ReadContext(on_warning=warn))
+
+    return clean
 
 
 def _is_url(spec: str) -> bool:
@@ -215,16 +227,48 @@ def _entry_date(entry: Any) -> dt.date | None:
     return None
 
 
+def _valid_charrefs(content: str) -> str:
+    """Numeric character references to no character (``&#xD800;``, ``&#0;``, past
+    U+10FFFF) become U+FFFD: feedparser raises on them, losing the whole feed."""
+
+    def repair(match: re.Match[str]) -> str:
+        digits = match[1]
+        if len(digits) > 9:
+            return "&#xFFFD;"
+        value = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+        bad = value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF
+        return "&#xFFFD;" if bad else match[0]
+
+    return _CHARREF.sub(repair, content)
+
+
+def _warn_not_well_formed(problem: Any, origin: str, warn: Warn) -> None:
+    """A feed read leniently: say where it broke, as an element left open there swallows
+    what follows it (XML nesting), and those entries come out short or merged."""
+    line = getattr(problem, "getLineNumber", lambda: None)()
+    where = f"{origin}:{line}" if isinstance(line, int) and line > 0 else origin
+    getmessage = getattr(problem, "getMessage", None)
+    reason = getmessage() if callable(getmessage) else str(problem or "")
+    reason = " ".join(str(reason).split()) or "unknown problem"
+    warn(f"{where}: feed is not well-formed ({reason}); read leniently, check the entries here")
+
+
 def feed_articles(
     content: str, origin: str, default_date: dt.date | None, warn: Warn, fetch: Fetch | None
 ) -> Iterator[Article]:
     """One article per feed entry: its page's main text when reachable, else its summary."""
     import feedparser
 
-    parsed = feedparser.parse(content)
+    try:
+        parsed = feedparser.parse(_valid_charrefs(content))
+    except Exception as exc:  # a parser bug must not cost a traceback: name the feed
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(origin, f"cannot parse feed: {reason}") from None
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception") or "not an RSS or Atom feed"
         raise InputError(origin, f"cannot parse feed: {reason}")
+    if parsed.get("bozo") and parsed.entries:
+        _warn_not_well_formed(parsed.get("bozo_exception"), origin, warn)
     feed_title = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries, start=1):
         where = f"{origin}#{index}"

@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = (
@@ -39,8 +40,11 @@ def token_matches(given: str, expected: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
-class TooLarge(Exception):
-    """A request body went past the limit while it was being read."""
+class TooLarge(HTTPException):
+    """A request body went past the limit while it was being read (a 413)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body over {limit} bytes")
 
 
 class SecurityMiddleware:
@@ -75,7 +79,7 @@ class SecurityMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
-                    raise TooLarge
+                    raise TooLarge(self.max_body)
             return message
 
         async def tracking_send(message: Message) -> None:

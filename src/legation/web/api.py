@@ -1,0 +1,162 @@
+"""The JSON API: events (the filters of ``legation events``), one event with its
+mentions, one article, dyad series, the visit ledger, the network, and health.
+
+Routes are thin: they validate (``params``), call the store or ``legation.analysis``
+and return JSON. Built by ``api_router(max_page)`` so the page-size bound shows in the
+OpenAPI schema.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+
+from legation.store import Store
+from legation.web import queries
+from legation.web.params import (
+    EVENT_ID_PATTERN,
+    MAX_ARTICLE_ID,
+    ActorCode,
+    Direction,
+    EventQuery,
+    Freq,
+    Modality,
+    NetworkKind,
+    OffsetQ,
+    SinceQ,
+    UntilQ,
+    event_query,
+)
+
+DEFAULT_PAGE = 50
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+EventIdPath = Annotated[str, Path(pattern=EVENT_ID_PATTERN, description="An event id.")]
+ArticleIdPath = Annotated[int, Path(ge=1, le=MAX_ARTICLE_ID, description="An article id.")]
+CountryQ = Annotated[ActorCode, Query(description="A country code (RUS, PRK).")]
+OptionalCountryQ = Annotated[ActorCode | None, Query(description="Only visits by or to it.")]
+
+
+def fetch_page(
+    store: Store, q: EventQuery, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of matching event rows, and how many match in all."""
+    rows = store.event_rows(q.to_filter(limit=limit, offset=offset))
+    return rows, store.count_events(q.to_filter())
+
+
+def events_page(
+    store: Store, q: EventQuery, limit: int, offset: int, max_page: int
+) -> dict[str, Any]:
+    """One page of matching events with the total and the next page's offset."""
+    rows, total = fetch_page(store, q, limit, offset)
+    following = offset + len(rows)
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "max_page": max_page,
+        "next_offset": following if following < total else None,
+        "events": [queries.event_json(row) for row in rows],
+    }
+
+
+def api_router(max_page: int) -> APIRouter:
+    """The ``/api`` routes, with ``limit`` bounded by ``max_page``."""
+    router = APIRouter(prefix="/api", tags=["api"])
+    limit_q = Annotated[
+        int, Query(ge=1, le=max_page, description=f"Page size (at most {max_page}).")
+    ]
+
+    @router.get("/health", summary="Is the store reachable?")
+    def health(store: StoreDep) -> dict[str, Any]:
+        return {"status": "ok", "schema_version": store.schema_version}
+
+    @router.get("/events", summary="Events matching the filters, a page at a time")
+    def list_events(
+        store: StoreDep,
+        q: Annotated[EventQuery, Depends(event_query)],
+        limit: limit_q = min(DEFAULT_PAGE, max_page),
+        offset: OffsetQ = 0,
+    ) -> dict[str, Any]:
+        return events_page(store, q, limit, offset, max_page)
+
+    @router.get("/events/{event_id}", summary="One event, with every article that reported it")
+    def get_event(store: StoreDep, event_id: EventIdPath) -> dict[str, Any]:
+        row = queries.event_row(store, event_id)
+        if row is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        data = queries.event_json(row)
+        data["mentions"] = jsonable_encoder(store.mentions(event_id))
+        return data
+
+    @router.get("/articles/{article_id}", summary="One stored article, its sentences and events")
+    def get_article(store: StoreDep, article_id: ArticleIdPath) -> dict[str, Any]:
+        found = queries.article(store, article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id}")
+        found["events"] = [
+            queries.event_json(row) for row in queries.article_events(store, article_id)
+        ]
+        return found
+
+    @router.get("/dyad", summary="Events per period between two countries")
+    def dyad(
+        store: StoreDep,
+        a: CountryQ,
+        b: CountryQ,
+        freq: Freq = "month",
+        direction: Direction = "both",
+        normalize: bool = False,
+        modality: Modality = "occurred",
+        since: SinceQ = None,
+        until: UntilQ = None,
+    ) -> dict[str, Any]:
+        from legation.analysis import dyad_series
+
+        series = dyad_series(
+            store, a, b, direction=direction, freq=freq, since=since, until=until,
+            modality=modality, normalize=normalize,
+        )  # fmt: skip
+        return {
+            "a": a, "b": b, "freq": freq, "direction": direction, "normalize": normalize,
+            "modality": modality, "since": since, "until": until,
+            "series": jsonable_encoder(series),
+        }  # fmt: skip
+
+    @router.get("/visits", summary="Who visited whom, and the asymmetry per dyad and period")
+    def visits(
+        store: StoreDep,
+        country: OptionalCountryQ = None,
+        since: SinceQ = None,
+        until: UntilQ = None,
+    ) -> dict[str, Any]:
+        from legation.analysis import visit_ledger
+
+        ledger = visit_ledger(store, country, since=since, until=until)
+        return {
+            "country": country,
+            "rows": jsonable_encoder(ledger.rows),
+            "asymmetry": jsonable_encoder(ledger.asymmetry),
+        }
+
+    @router.get("/network", summary="Countries and their cooperation/conflict ties")
+    def network(
+        store: StoreDep,
+        since: SinceQ = None,
+        until: UntilQ = None,
+        kind: NetworkKind = "all",
+    ) -> dict[str, Any]:
+        from legation.web.netview import network_data
+
+        return network_data(store, since=since, until=until, kind=kind)
+
+    return router

@@ -70,7 +70,7 @@ _EXPLETIVE_ADJ = frozenset(
     ]
 )
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-PRONOUN_WINDOW = 400  # tokens back to look for an antecedent
+PRONOUN_WINDOW = 150  # tokens back to look for an antecedent (a few sentences)
 
 
 @dataclass(frozen=True, slots=True)

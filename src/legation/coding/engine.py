@@ -174,10 +174,10 @@ class EventCoder:
             if armed is not None and armed.objects:
                 entry = armed  # "killed … with poison gas"
         wider = self.lexicon.match("VERB", lemma, args.particles, args.object_lemmas)
-        if wider is not None and wider.particle:
-            # a particle entry, as specific as the direct-object one: "killed … with gas"
-            if entry is None or wider.objects or not entry.objects:
-                return wider
+        # a particle entry, as specific as the direct-object one: "killed … with gas"
+        as_specific = entry is None or (wider is not None and wider.objects) or not entry.objects
+        if wider is not None and wider.particle and as_specific:
+            return wider
         return entry
 
     def _refer_back(self, token: Token, args: Arguments, state: _ArticleState) -> None:

@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.seed_checks import SEED_CHECKS
+from benchmarks.seed_checks import SEED_CHECKS, read_seeds
 from legation.model import Article, Event
 from legation.pipeline import Coder
 
@@ -124,13 +124,7 @@ def ngec(coder: Coder, sample: int, seed: int = 7) -> dict[str, object]:
 
 
 def seeds(coder: Coder) -> dict[str, object]:
-    path = SHARED / "corpus" / "seeds.jsonl"
-    articles = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        articles.append(
-            Article(record["id"], record["text"], dt.date.fromisoformat(record["date"]))
-        )
+    articles = read_seeds(SHARED / "corpus" / "seeds.jsonl")
     events = [e for coded in coder.code_stream(articles) for e in coded.events]
     results = {name: check(events) for name, check in SEED_CHECKS}
     return {"passed": sum(results.values()), "total": len(results), "checks": results,

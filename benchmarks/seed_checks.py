@@ -7,11 +7,24 @@ are the general ones.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable
+from pathlib import Path
 
-from legation.model import Event
+from legation.model import Article, Event
 
 Check = Callable[[list[Event]], bool]
+
+
+def read_seeds(path: Path) -> list[Article]:
+    """The seed articles (``corpus/seeds.jsonl``: id, date, text)."""
+    articles = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        date = dt.date.fromisoformat(record["date"])
+        articles.append(Article(record["id"], record["text"], date))
+    return articles
 
 
 def _dyad(events: list[Event], src: str, tgt: str) -> list[Event]:

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
-from benchmarks.seed_checks import SEED_CHECKS
+from benchmarks.seed_checks import SEED_CHECKS, read_seeds
 
-from legation.model import Article, Event
+from legation.model import Event
 
 pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
 def seed_events(coder, shared_dir: Path) -> list[Event]:  # type: ignore[no-untyped-def]
-    path = shared_dir / "corpus" / "seeds.jsonl"
-    articles = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        articles.append(
-            Article(record["id"], record["text"], dt.date.fromisoformat(record["date"]))
-        )
+    articles = read_seeds(shared_dir / "corpus" / "seeds.jsonl")
     return [e for coded in coder.code_stream(articles) for e in coded.events]
 
 

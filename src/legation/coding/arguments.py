@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
 from legation.coding.lexicon import ACTOR_OBJECT
+from legation.coding.modality import REPORTING_VERBS
 from legation.model import Mention
 
 TARGET_PREPS = frozenset(
@@ -73,31 +74,6 @@ LIGHT_VERBS = frozenset(
 )
 # Verbs whose "in"/"at" phrase is the place visited: "arrived in Kyiv".
 ARRIVAL_VERBS = frozenset(["arrive", "land"])
-REPORTING_VERBS = frozenset(
-    [
-        "say",
-        "claim",
-        "report",
-        "allege",
-        "state",
-        "insist",
-        "tell",
-        "add",
-        "confirm",
-        "announce",
-        "note",
-        "write",
-        "believe",
-        "think",
-        "assert",
-        "contend",
-        "argue",
-        "estimate",
-        "show",
-        "indicate",
-        "warn",
-    ]
-)
 # Verbs that lend their subject to an event-noun object: "planned a trip", "signed a pact".
 LENDING_VERBS = LIGHT_VERBS | frozenset(
     [

@@ -34,6 +34,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Words before a date that make it a bound, not the time of the event.
 BOUND_WORDS = frozenset({"since", "until", "till", "before", "after", "by", "ahead"})
 YEAR_MIN, YEAR_MAX = 1800, 2100
+_MONTHS = range(1, 13)
 
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -83,7 +84,7 @@ def find_dates(sentence: Span, article_date: dt.date | None) -> list[DateMention
             a, b = match.span()
             if any(a < y and x < b for x, y in taken):
                 continue
-            resolved = _resolve(kind, match, article_date)
+            resolved = _resolve_safely(kind, match, article_date)
             if resolved is None:
                 continue
             span = sentence.char_span(a, b, alignment_mode="expand")
@@ -91,7 +92,7 @@ def find_dates(sentence: Span, article_date: dt.date | None) -> list[DateMention
                 continue
             taken.append((a, b))
             value, precision = resolved
-            ahead = _resolve(kind, match, article_date, forward=True)
+            ahead = _resolve_safely(kind, match, article_date, forward=True)
             future = ahead[0] if ahead and ahead[0] != value else None
             before = sentence.doc[span.start - 1].lower_ if span.start > 0 else ""
             bound = before in BOUND_WORDS
@@ -117,6 +118,17 @@ def _plausible(kind: str, span: Span) -> bool:
     return True
 
 
+def _resolve_safely(
+    kind: str, match: re.Match[str], today: dt.date | None, *, forward: bool = False
+) -> tuple[str, DatePrecision] | None:
+    """``_resolve``, with no date for what falls outside the calendar (an article dated
+    9999-12-31 and "tomorrow"): hostile input must not stop the coder."""
+    try:
+        return _resolve(kind, match, today, forward=forward)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _resolve(
     kind: str, match: re.Match[str], today: dt.date | None, *, forward: bool = False
 ) -> tuple[str, DatePrecision] | None:
@@ -131,7 +143,7 @@ def _resolve(
     if kind in ("iso", "mdy", "dmy"):
         # An impossible day ("February 30, 2023") still tells the month.
         day = _day(year, month, int(g["day"]))
-        return day or ((f"{year:04d}-{month:02d}", "month") if year and month else None)
+        return day or ((f"{year:04d}-{month:02d}", "month") if year and month in _MONTHS else None)
     if kind == "my" and year and month:
         return f"{year:04d}-{month:02d}", "month"
     if kind == "year" and year:
@@ -176,8 +188,9 @@ def _day(year: int | None, month: int | None, day: int) -> tuple[str, DatePrecis
 def _relative(which: str, unit: str, today: dt.date) -> tuple[str, DatePrecision]:
     step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
     if unit == "year":
-        return f"{today.year + step:04d}", "year"
+        year = dt.date(today.year + step, 1, 1).year  # ValueError outside years 1-9999
+        return f"{year:04d}", "year"
     if unit == "month":
         index = today.year * 12 + today.month - 1 + step
-        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+        return dt.date(index // 12, index % 12 + 1, 1).isoformat()[:7], "month"
     return (today + dt.timedelta(weeks=step)).isoformat(), "day"

@@ -69,29 +69,8 @@ PLANNING_NOUNS = frozenset(
 )
 HAPPEN_VERBS = frozenset(["happen", "materialize", "materialise", "occur", "proceed"])
 REPORTING_VERBS = frozenset(
-    [
-        "say",
-        "claim",
-        "report",
-        "allege",
-        "suggest",
-        "state",
-        "insist",
-        "tell",
-        "add",
-        "confirm",
-        "announce",
-        "note",
-        "write",
-        "believe",
-        "think",
-        "assert",
-        "contend",
-        "argue",
-        "estimate",
-        "show",
-        "indicate",
-    ]
+    "say claim report allege suggest state insist tell add confirm announce note write "
+    "believe think assert contend argue estimate show indicate warn conclude".split()
 )
 CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "oprd"})
 MAX_CLIMB = 8

@@ -54,4 +54,5 @@ __all__ = [
     "visit_ledger",
     "volatility",
     "write_graph",
+    "write_report",
 ]

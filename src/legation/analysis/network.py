@@ -69,9 +69,14 @@ def network(
             g = round(float(row["g"] or 0.0), 6)
             coop = int(row["coop"] or 0)
             graph.add_edge(
-                a, b, weight=n, goldstein=g, mean_goldstein=round(g / n, 6),
-                cooperation=coop, conflict=n - coop,
-            )  # fmt: skip
+                a,
+                b,
+                weight=n,
+                goldstein=g,
+                mean_goldstein=round(g / n, 6),
+                cooperation=coop,
+                conflict=n - coop,
+            )
     for node in graph.nodes:
         graph.nodes[node]["label"] = node
         graph.nodes[node]["events"] = int(

@@ -46,11 +46,11 @@ class Reversal:
         return {**asdict(self), "days": self.days}
 
 
-def _is_cooperation(row: Mapping[str, Any]) -> bool:
+def _is_cooperation(row: Mapping[Any, Any]) -> bool:
     return int(row["quad_class"]) in (1, 2) and row["root"] != "12"
 
 
-def _is_hostile(row: Mapping[str, Any]) -> bool:
+def _is_hostile(row: Mapping[Any, Any]) -> bool:
     return row["root"] == "12" or int(row["quad_class"]) in (3, 4)
 
 
@@ -60,7 +60,7 @@ def _rows(
     since: str | None,
     until: str | None,
     modality: str | None,
-) -> Iterator[Mapping[str, Any]]:
+) -> Iterator[Mapping[Any, Any]]:
     """Directed-dyad events in (source, target, date) order, usable dates only."""
     src, tgt = label("source").label("src"), label("target").label("tgt")
     where = [
@@ -73,9 +73,15 @@ def _rows(
         where.append(matches("source", actor))
     query = (
         sa.select(
-            src, tgt, events.c.event_id, events.c.cameo, events.c.root, events.c.quad_class,
-            events.c.date_start, events.c.date_end,
-        )  # fmt: skip
+            src,
+            tgt,
+            events.c.event_id,
+            events.c.cameo,
+            events.c.root,
+            events.c.quad_class,
+            events.c.date_start,
+            events.c.date_end,
+        )
         .where(*where)
         .order_by(src, tgt, events.c.date_start, events.c.doc_id, events.c.sentence_index)
     )
@@ -104,7 +110,7 @@ def _scan(
     found: list[Reversal] = []
     cooperative = 0
     dyad: tuple[str, str] | None = None
-    last_coop: Mapping[str, Any] | None = None
+    last_coop: Mapping[Any, Any] | None = None
     for row in _rows(store, wanted, since, until, modality):
         if (row["src"], row["tgt"]) != dyad:
             dyad, last_coop = (row["src"], row["tgt"]), None
@@ -117,9 +123,15 @@ def _scan(
             if (then - first).days <= window_days:
                 found.append(
                     Reversal(
-                        row["src"], row["tgt"], last_coop["event_id"], last_coop["date_start"],
-                        row["event_id"], row["date_start"], last_coop["cameo"], row["cameo"],
-                    )  # fmt: skip
+                        row["src"],
+                        row["tgt"],
+                        last_coop["event_id"],
+                        last_coop["date_start"],
+                        row["event_id"],
+                        row["date_start"],
+                        last_coop["cameo"],
+                        row["cameo"],
+                    )
                 )
             last_coop = None
     found.sort(key=lambda r: (r.then_date, r.actor, r.counterpart, r.then_event_id))

@@ -114,13 +114,14 @@ def dyad_series(
         return []
     points = _points(groups, freq)
     if normalize:
-        totals = _period_totals(store, freq, points[0].period, points[-1].period, since, until,
-                                modality, dataset)  # fmt: skip
+        totals = _period_totals(
+            store, freq, points[0].period, points[-1].period, since, until, modality, dataset
+        )
         points = [_with_share(p, totals.get(p.period, 0)) for p in points]
     return points
 
 
-def _points(groups: Sequence[sa.Row[Any]], freq: str) -> list[SeriesPoint]:
+def _points(groups: Sequence[Any], freq: str) -> list[SeriesPoint]:
     """Grouped rows → one point per period, empty periods filled in."""
     counts: dict[str, int] = {}
     quads: dict[str, dict[int, int]] = {}
@@ -178,6 +179,11 @@ def _period_totals(
 def _with_share(point: SeriesPoint, total: int) -> SeriesPoint:
     share = round(point.events / total, 6) if total else None
     return SeriesPoint(
-        point.period, point.events, point.by_quad, point.by_root,
-        point.goldstein_sum, point.goldstein_mean, share,
-    )  # fmt: skip
+        point.period,
+        point.events,
+        point.by_quad,
+        point.by_root,
+        point.goldstein_sum,
+        point.goldstein_mean,
+        share,
+    )

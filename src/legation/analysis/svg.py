@@ -12,6 +12,7 @@ WIDTH, HEIGHT = 760, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 28, 44
 QUAD_COLORS = {1: "#6baed6", 2: "#2171b5", 3: "#fc9272", 4: "#cb181d"}
 POSITIVE, NEGATIVE = "#2171b5", "#cb181d"
+MAX_BAR = 40.0
 
 
 def _nice_max(value: float) -> float:
@@ -62,7 +63,7 @@ def stacked_bars(
     baseline = TOP + plot_h
     top = _nice_max(max((sum(s.values()) for s in stacks), default=0))
     slot = plot_w / max(1, len(labels))
-    bar_w = max(1.0, slot * 0.8)
+    bar_w = min(MAX_BAR, max(1.0, slot * 0.8))
     body = [
         f'<line x1="{LEFT}" y1="{baseline}" x2="{WIDTH - RIGHT}" y2="{baseline}" stroke="#444"/>',
         f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end" font-size="10">{top:g}</text>',
@@ -86,20 +87,21 @@ def stacked_bars(
             )
     body += _x_labels(labels, centres, baseline)
     for j, key in enumerate(sorted(colors)):
-        lx = LEFT + 170 + j * 140
+        lx, ly = LEFT + j * 150, HEIGHT - 12
         body.append(
-            f'<rect x="{lx}" y="6" width="10" height="10" fill="{colors[key]}"/>'
-            f'<text x="{lx + 14}" y="15" font-size="10">{escape(names.get(key, str(key)))}</text>'
+            f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colors[key]}"/>'
+            f'<text x="{lx + 14}" y="{ly}" font-size="10">{escape(names.get(key, str(key)))}</text>'
         )
     return _frame(title, body, "Events per period, stacked by quad class.")
 
 
-def diverging_bars(title: str, labels: Sequence[str], values: Sequence[float]) -> str:
-    """Bars up (positive) or down (negative) from a zero line, for values in −1..1."""
+def diverging_bars(title: str, labels: Sequence[str], values: Sequence[float | None]) -> str:
+    """Bars up (positive) or down (negative) from a zero line, for values in −1..1;
+    ``None`` (no data for the period) draws nothing."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     zero = TOP + plot_h / 2
     slot = plot_w / max(1, len(labels))
-    bar_w = max(1.0, slot * 0.8)
+    bar_w = min(MAX_BAR, max(1.0, slot * 0.8))
     body = [
         f'<line x1="{LEFT}" y1="{zero}" x2="{WIDTH - RIGHT}" y2="{zero}" stroke="#444"/>',
         f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end" font-size="10">+1</text>',
@@ -110,6 +112,8 @@ def diverging_bars(title: str, labels: Sequence[str], values: Sequence[float]) -
     for i, (period, value) in enumerate(zip(labels, values, strict=True)):
         x = LEFT + i * slot + (slot - bar_w) / 2
         centres.append(x + bar_w / 2)
+        if value is None:
+            continue
         h = abs(value) * plot_h / 2
         y = zero - h if value >= 0 else zero
         color = POSITIVE if value >= 0 else NEGATIVE

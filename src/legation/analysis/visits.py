@@ -7,7 +7,8 @@ location says), 036 intent to meet (an invitation: inviter = host; an announced 
 ``intent-of:04``, visitor = source), 125 reject a proposal to meet and any 12x the
 coder restated from a refused visit (rule ``refusal-of:04``): declined.
 Only ``occurred`` visits count; planned, negated and hypothetical ones are listed in
-``not_occurred``. Counts use the event's ``count`` ("twelve times" = 12).
+``not_occurred``. Counts use the event's ``count`` ("twelve times" = 12). A visit needs
+a visitor and a host (the target, else the location's country) to enter the ledger.
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ def _ledger_query(
     )
 
 
-def _kind(row: Mapping[str, Any]) -> str:
+def _kind(row: Mapping[Any, Any]) -> str:
     cameo, rule = row["cameo"], row["rule"] or ""
     if cameo == DECLINE_CODE or REFUSAL_OF_VISIT in rule:
         return "declined"
@@ -143,7 +144,7 @@ def _kind(row: Mapping[str, Any]) -> str:
     return {"042": "visit", "043": "hosted", "044": "third-location"}[cameo]
 
 
-def to_visit_row(row: Mapping[str, Any]) -> VisitRow:
+def to_visit_row(row: Mapping[Any, Any]) -> VisitRow:
     """A ledger query row → ``VisitRow`` with visitor and host in their places."""
     kind = _kind(row)
     source = (row["src"], row["source_code"])
@@ -156,11 +157,27 @@ def to_visit_row(row: Mapping[str, Any]) -> VisitRow:
     if kind == "third-location" or (kind == "visit" and host[0] is None):
         host = (row["location_country"], None)
     return VisitRow(
-        visitor=visitor[0], host=host[0], date=row["date"], count=int(row["count"] or 1),
-        modality=row["modality"], sentence=row["sentence"], doc_id=row["doc_id"],
-        event_id=row["event_id"], kind=kind, cameo=row["cameo"], visitor_code=visitor[1],
-        host_code=host[1], date_start=row["date_start"], dataset=row["dataset"],
-    )  # fmt: skip
+        visitor=visitor[0],
+        host=host[0],
+        date=row["date"],
+        count=int(row["count"] or 1),
+        modality=row["modality"],
+        sentence=row["sentence"],
+        doc_id=row["doc_id"],
+        event_id=row["event_id"],
+        kind=kind,
+        cameo=row["cameo"],
+        visitor_code=visitor[1],
+        host_code=host[1],
+        date_start=row["date_start"],
+        dataset=row["dataset"],
+    )
+
+
+def _who_and_where(row: VisitRow) -> bool:
+    """A ledger row needs a visitor and a host, and they must differ (a trip at home,
+    or one the text gives no destination for, says nothing about who visits whom)."""
+    return bool(row.visitor and row.host and row.visitor != row.host)
 
 
 def visit_ledger(
@@ -178,7 +195,7 @@ def visit_ledger(
     with store.engine.connect() as conn:
         found = [to_visit_row(r) for r in conn.execute(query).mappings()]
     visits = [r for r in found if r.kind in ("visit", "hosted", "third-location")]
-    rows = [r for r in visits if r.modality == "occurred" and r.visitor != r.host]
+    rows = [r for r in visits if r.modality == "occurred" and _who_and_where(r)]
     ledger = VisitLedger(
         rows=rows,
         declined=[r for r in found if r.kind == "declined" and r.modality == "occurred"],
@@ -278,7 +295,7 @@ def claim_check(
     since: str | None = None,
     until: str | None = None,
 ) -> ClaimAnswer:
-    """"Has any Russian or Soviet leader visited North Korea, and when?" —
+    """Answer "has any Russian or Soviet leader visited North Korea, and when?":
     ``claim_check(store, ["RUS", "SUN"], "PRK")``. Actor codes (``RUSGOV``) narrow the
     visitor to a sector."""
     visitors = actor_values(visitor, "visitor")
@@ -286,8 +303,9 @@ def claim_check(
     ledger = visit_ledger(store, where, since=since, until=until)
 
     def relevant(row: VisitRow) -> bool:
-        return _is(row.visitor, row.visitor_code, visitors) and _is(row.host, row.host_code,
-                                                                     [where])  # fmt: skip
+        return _is(row.visitor, row.visitor_code, visitors) and _is(
+            row.host, row.host_code, [where]
+        )
 
     visits = [r for r in ledger.rows if relevant(r) and r.kind != "third-location"]
     return ClaimAnswer(

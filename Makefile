@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.legation-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test lint accuracy clean distclean
+.PHONY: help setup demo test lint accuracy screenshots clean distclean
 
 help:
 	@echo "make setup      create $(VENV) and install legation with its dev tools (once)"
@@ -41,6 +41,9 @@ lint: setup
 
 accuracy: setup
 	$(BIN)/python -m benchmarks.accuracy --ngec-sample 300 --write docs/BENCHMARKS.md
+
+screenshots: setup
+	LEGATION_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/web/test_web_browser.py -q
 
 clean:
 	rm -rf build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

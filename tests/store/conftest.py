@@ -4,7 +4,6 @@ on a fresh PostgreSQL database as well."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
@@ -13,7 +12,6 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from legation.model import Article
 from legation.store import Store
 from legation.store.db import resolve_url
 
@@ -52,22 +50,3 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def store(store_url: str) -> Iterator[Store]:
     with Store(store_url) as opened:
         yield opened
-
-
-def article(doc_id: str, text: str, date: str = "2024-06-19", **kw: str) -> Article:
-    return Article(doc_id, text, dt.date.fromisoformat(date), **kw)  # type: ignore[arg-type]
-
-
-ORIGINAL = (
-    "RUSGOV visited PRK on Wednesday for the first time in twenty-four years. "
-    "The two governments spent the afternoon in closed talks at the Kumsusan guesthouse. "
-    "RUS signed a treaty with PRK that commits each side to mutual assistance. "
-    "Officials in Seoul said they were watching the visit with great concern. "
-    "KOR criticised RUS over the agreement late on Wednesday evening. "
-    "Analysts said the deal marked a turning point for security in northeast Asia."
-)
-# A syndicated copy: new headline, one sentence edited (an extra event in it).
-EDITED = ORIGINAL.replace(
-    "Officials in Seoul said they were watching the visit with great concern.",
-    "Officials in Seoul said they were watching it closely, and USA criticised PRK.",
-)

@@ -7,6 +7,7 @@ letters, optionally a 3-letter sector: ``RUSGOV``). ``will <verb>`` makes it ``p
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import time
@@ -84,3 +85,22 @@ class FakeCoder:
                 time.sleep(self.delay)
             self.coded.append(article.id)
             yield code_article(article)
+
+
+def article(doc_id: str, text: str, date: str = "2024-06-19", **kw: str) -> Article:
+    return Article(doc_id, text, dt.date.fromisoformat(date), **kw)  # type: ignore[arg-type]
+
+
+ORIGINAL = (
+    "RUSGOV visited PRK on Wednesday for the first time in twenty-four years. "
+    "The two governments spent the afternoon in closed talks at the Kumsusan guesthouse. "
+    "RUS signed a treaty with PRK that commits each side to mutual assistance. "
+    "Officials in Seoul said they were watching the visit with great concern. "
+    "KOR criticised RUS over the agreement late on Wednesday evening. "
+    "Analysts said the deal marked a turning point for security in northeast Asia."
+)
+# A syndicated copy: new headline, one sentence edited (an extra event in it).
+EDITED = ORIGINAL.replace(
+    "Officials in Seoul said they were watching the visit with great concern.",
+    "Officials in Seoul said they were watching it closely, and USA criticised PRK.",
+)

@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from store_fakes import FakeCoder
+from store_fakes import EDITED, ORIGINAL, FakeCoder, article
 
-from conftest import EDITED, ORIGINAL, article
 from legation.errors import InputError
 from legation.store import EventFilter, Store
 from legation.store.export import TABLE_COLUMNS

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from store_fakes import FakeCoder
+from store_fakes import EDITED, ORIGINAL, FakeCoder, article
 
-from conftest import EDITED, ORIGINAL, article
 from legation.read import read_inputs
 from legation.store import EventFilter, Store
 from legation.store.schema import articles, event_mentions, events

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from store_fakes import FakeCoder
+from store_fakes import ORIGINAL, FakeCoder, article
 
-from conftest import ORIGINAL, article
 from legation.errors import StoreError
 from legation.store import Store
 from legation.store import db as store_db

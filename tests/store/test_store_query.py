@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from store_fakes import FakeCoder
+from store_fakes import FakeCoder, article
 
-from conftest import article
 from legation.errors import InputError
 from legation.model import Event
 from legation.store import EventFilter, Store

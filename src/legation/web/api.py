@@ -6,8 +6,8 @@ and return JSON. Built by ``api_router(max_page)`` so the page-size bound shows 
 OpenAPI schema.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: FastAPI must see the page-size bound, a
+# local type built in the router factory, as a real object, not a string.
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -69,94 +69,100 @@ def events_page(
     }
 
 
+router = APIRouter(prefix="/api", tags=["api"])
+
+
 def api_router(max_page: int) -> APIRouter:
-    """The ``/api`` routes, with ``limit`` bounded by ``max_page``."""
-    router = APIRouter(prefix="/api", tags=["api"])
+    """The ``/api`` routes: ``router`` plus the event list, its ``limit`` bounded by
+    ``max_page`` (a bound FastAPI reads when the route is declared)."""
+    api = APIRouter(tags=["api"])
+    default_limit = min(DEFAULT_PAGE, max_page)
     limit_q = Annotated[
         int, Query(ge=1, le=max_page, description=f"Page size (at most {max_page}).")
     ]
 
-    @router.get("/health", summary="Is the store reachable?")
-    def health(store: StoreDep) -> dict[str, Any]:
-        return {"status": "ok", "schema_version": store.schema_version}
-
-    @router.get("/events", summary="Events matching the filters, a page at a time")
+    @api.get("/api/events", summary="Events matching the filters, a page at a time")
     def list_events(
         store: StoreDep,
         q: Annotated[EventQuery, Depends(event_query)],
-        limit: limit_q = min(DEFAULT_PAGE, max_page),
+        limit: limit_q = default_limit,
         offset: OffsetQ = 0,
     ) -> dict[str, Any]:
         return events_page(store, q, limit, offset, max_page)
 
-    @router.get("/events/{event_id}", summary="One event, with every article that reported it")
-    def get_event(store: StoreDep, event_id: EventIdPath) -> dict[str, Any]:
-        row = queries.event_row(store, event_id)
-        if row is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        data = queries.event_json(row)
-        data["mentions"] = jsonable_encoder(store.mentions(event_id))
-        return data
+    api.include_router(router)
+    return api
 
-    @router.get("/articles/{article_id}", summary="One stored article, its sentences and events")
-    def get_article(store: StoreDep, article_id: ArticleIdPath) -> dict[str, Any]:
-        found = queries.article(store, article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id}")
-        found["events"] = [
-            queries.event_json(row) for row in queries.article_events(store, article_id)
-        ]
-        return found
 
-    @router.get("/dyad", summary="Events per period between two countries")
-    def dyad(
-        store: StoreDep,
-        a: CountryQ,
-        b: CountryQ,
-        freq: Freq = "month",
-        direction: Direction = "both",
-        normalize: bool = False,
-        modality: Modality = "occurred",
-        since: SinceQ = None,
-        until: UntilQ = None,
-    ) -> dict[str, Any]:
-        from legation.analysis import dyad_series
+@router.get("/health", summary="Is the store reachable?")
+def health(store: StoreDep) -> dict[str, Any]:
+    return {"status": "ok", "schema_version": store.schema_version}
 
-        series = dyad_series(
-            store, a, b, direction=direction, freq=freq, since=since, until=until,
-            modality=modality, normalize=normalize,
-        )  # fmt: skip
-        return {
-            "a": a, "b": b, "freq": freq, "direction": direction, "normalize": normalize,
-            "modality": modality, "since": since, "until": until,
-            "series": jsonable_encoder(series),
-        }  # fmt: skip
 
-    @router.get("/visits", summary="Who visited whom, and the asymmetry per dyad and period")
-    def visits(
-        store: StoreDep,
-        country: OptionalCountryQ = None,
-        since: SinceQ = None,
-        until: UntilQ = None,
-    ) -> dict[str, Any]:
-        from legation.analysis import visit_ledger
+@router.get("/events/{event_id}", summary="One event, with every article that reported it")
+def get_event(store: StoreDep, event_id: EventIdPath) -> dict[str, Any]:
+    row = queries.event_row(store, event_id)
+    if row is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    data = queries.event_json(row)
+    data["mentions"] = jsonable_encoder(store.mentions(event_id))
+    return data
 
-        ledger = visit_ledger(store, country, since=since, until=until)
-        return {
-            "country": country,
-            "rows": jsonable_encoder(ledger.rows),
-            "asymmetry": jsonable_encoder(ledger.asymmetry),
-        }
 
-    @router.get("/network", summary="Countries and their cooperation/conflict ties")
-    def network(
-        store: StoreDep,
-        since: SinceQ = None,
-        until: UntilQ = None,
-        kind: NetworkKind = "all",
-    ) -> dict[str, Any]:
-        from legation.web.netview import network_data
+@router.get("/articles/{article_id}", summary="One stored article, its sentences and events")
+def get_article(store: StoreDep, article_id: ArticleIdPath) -> dict[str, Any]:
+    found = queries.article(store, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id}")
+    found["events"] = [queries.event_json(row) for row in queries.article_events(store, article_id)]
+    return found
 
-        return network_data(store, since=since, until=until, kind=kind)
 
-    return router
+@router.get("/dyad", summary="Events per period between two countries")
+def dyad(
+    store: StoreDep,
+    a: CountryQ,
+    b: CountryQ,
+    freq: Freq = "month",
+    direction: Direction = "both",
+    normalize: bool = False,
+    modality: Modality = "occurred",
+    since: SinceQ = None,
+    until: UntilQ = None,
+) -> dict[str, Any]:
+    from legation.analysis import dyad_series
+
+    series = dyad_series(
+        store, a, b, direction=direction, freq=freq, since=since, until=until,
+        modality=modality, normalize=normalize,
+    )  # fmt: skip
+    return {
+        "a": a, "b": b, "freq": freq, "direction": direction, "normalize": normalize,
+        "modality": modality, "since": since, "until": until,
+        "series": jsonable_encoder(series),
+    }  # fmt: skip
+
+
+@router.get("/visits", summary="Who visited whom, and the asymmetry per dyad and period")
+def visits(
+    store: StoreDep,
+    country: OptionalCountryQ = None,
+    since: SinceQ = None,
+    until: UntilQ = None,
+) -> dict[str, Any]:
+    from legation.analysis import visit_ledger
+
+    ledger = visit_ledger(store, country, since=since, until=until)
+    return {"country": country, **jsonable_encoder(ledger)}
+
+
+@router.get("/network", summary="Countries and their cooperation/conflict ties")
+def network(
+    store: StoreDep,
+    since: SinceQ = None,
+    until: UntilQ = None,
+    kind: NetworkKind = "all",
+) -> dict[str, Any]:
+    from legation.web.netview import network_data
+
+    return network_data(store, since=since, until=until, kind=kind)

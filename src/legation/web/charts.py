@@ -34,6 +34,15 @@ class Bar:
     title: str
 
 
+def nice_max(value: float) -> float:
+    """A round axis top at or above ``value``: 1, 2, 5 or 10 times a power of ten, so
+    the middle tick is round too (9 events → 10, 0.37 → 0.5)."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(float(f * power) for f in (1, 2, 5, 10) if f * power >= value)
+
+
 def _fmt(value: float) -> str:
     return f"{value:.3g}" if isinstance(value, float) and not value.is_integer() else f"{value:g}"
 
@@ -51,7 +60,7 @@ def _x_labels(labels: Sequence[str], left: float, step: float, y: float) -> list
     every = max(1, math.ceil(len(labels) / 12))
     out = []
     for i, label in enumerate(labels):
-        if i % every == 0 or i == len(labels) - 1 and len(labels) <= 24:
+        if i % every == 0 or (i == len(labels) - 1 and len(labels) <= 24):
             x = left + step * (i + 0.5)
             out.append(
                 f'<text class="tick" x="{x:.1f}" y="{y:.1f}" text-anchor="middle">'
@@ -60,7 +69,9 @@ def _x_labels(labels: Sequence[str], left: float, step: float, y: float) -> list
     return out
 
 
-def _y_axis(lo: float, hi: float, top: float, bottom: float, left: float, right: float) -> list[str]:
+def _y_axis(
+    lo: float, hi: float, top: float, bottom: float, left: float, right: float
+) -> list[str]:
     out = []
     for value in (lo, (lo + hi) / 2, hi):
         y = bottom - (value - lo) / (hi - lo) * (bottom - top) if hi > lo else bottom
@@ -83,7 +94,7 @@ def bar_chart(bars: Sequence[Bar], label: str, kind: str = "series") -> Markup:
             label,
             kind,
         )  # fmt: skip
-    peak = max(sum(v for _, v in bar.segments) for bar in bars) or 1.0
+    peak = nice_max(max(sum(v for _, v in bar.segments) for bar in bars))
     step = (right - left) / len(bars)
     width = max(1.0, step * 0.8)
     body = _y_axis(0.0, float(peak), top, bottom, left, right)
@@ -139,18 +150,20 @@ def line_chart(
     body = _y_axis(lo, hi, top, bottom, left, right)
     body.append(f'<line class="zero" x1="{left}" x2="{right}" y1="{y_of(0):.1f}" '
                 f'y2="{y_of(0):.1f}"/>')  # fmt: skip
-    points = []
+    runs: list[list[str]] = [[]]  # the line breaks where a period has no value
+    dots = []
     for i, value in enumerate(values):
         if value is None:
+            runs.append([])
             continue
         x, y = left + step * (i + 0.5), y_of(max(lo, min(hi, value)))
-        points.append(f"{x:.1f},{y:.1f}")
-        body.append(
+        runs[-1].append(f"{x:.1f},{y:.1f}")
+        dots.append(
             f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="3"><title>'
             f"{escape(labels[i])}: {escape(_fmt(value))}</title></circle>"
         )
-    if len(points) > 1:
-        body.insert(len(body) - len(points), f'<polyline class="trend" points="{" ".join(points)}"/>')
+    body += [f'<polyline class="trend" points="{" ".join(r)}"/>' for r in runs if len(r) > 1]
+    body += dots
     body += _x_labels(labels, left, step, bottom + 16)
     return _svg(body, label, "line", height)
 
@@ -183,9 +196,7 @@ def asymmetry_chart(rows: Sequence[Any], a: str, b: str) -> Markup:
         y = mid - h if index >= 0 else mid
         css = "pos" if index >= 0 else "neg"
         x = left + step * i + (step - width) / 2
-        title = (
-            f"{row.period}: {a}→{b} {row.a_to_b}, {b}→{a} {row.b_to_a}, index {index:+.2f}"
-        )
+        title = f"{row.period}: {a}→{b} {row.a_to_b}, {b}→{a} {row.b_to_a}, index {index:+.2f}"
         body.append(
             f'<g class="bar"><title>{escape(title)}</title><rect class="{css}" '
             f'x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{max(h, 1.0):.1f}"/></g>'

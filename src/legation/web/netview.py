@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import Markup, escape
 
@@ -49,7 +49,11 @@ def _jsonable(value: Any) -> Any:
 
 
 def network_data(
-    store: Store, *, since: str | None = None, until: str | None = None, kind: str = "all"
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    kind: Literal["all", "cooperation", "conflict"] = "all",
 ) -> dict[str, Any]:
     """Nodes (with centrality) and weighted directed edges for the period."""
     from legation.analysis import centrality, network
@@ -85,43 +89,63 @@ def _edge_class(edge: Mapping[str, Any], kind: str) -> str:
 
 def _node_score(node: Mapping[str, Any]) -> float:
     scores = node.get("centrality") or {}
+    if "pagerank" in scores:
+        return _number(scores["pagerank"])
     return max((_number(v) for v in scores.values()), default=0.0)
 
 
-def network_svg(data: Mapping[str, Any]) -> Markup:
-    """Countries on a circle (most central first), arrows sized by weight."""
-    nodes = sorted(data["nodes"], key=lambda n: (-_node_score(n), n["id"]))[:MAX_NODES]
-    nodes.sort(key=lambda n: n["id"])
-    centre = SIZE / 2
-    radius = SIZE / 2 - 60
-    place: dict[str, tuple[float, float]] = {}
+Point = tuple[float, float]
+
+
+def _layout(nodes: list[dict[str, Any]]) -> tuple[dict[str, Point], dict[str, float]]:
+    """Positions on a circle (alphabetical) and radii by centrality."""
+    centre, radius = SIZE / 2, SIZE / 2 - 60
+    peak = max((_node_score(n) for n in nodes), default=0.0) or 1.0
+    place: dict[str, Point] = {}
+    size: dict[str, float] = {}
     for i, node in enumerate(nodes):
         angle = 2 * math.pi * i / max(1, len(nodes)) - math.pi / 2
         place[node["id"]] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+        size[node["id"]] = 6 + 14 * _node_score(node) / peak
+    return place, size
+
+
+def _edge_path(start: Point, end: Point, gap: float) -> str:
+    """A slightly bent curve that stops ``gap`` short of the target's centre (so the
+    arrow head shows) and bends the other way for the reverse tie."""
+    (x1, y1), (x2, y2) = start, end
+    mx, my = (x1 + x2) / 2 + (y2 - y1) * 0.12, (y1 + y2) / 2 - (x2 - x1) * 0.12
+    dx, dy = x2 - mx, y2 - my
+    length = math.hypot(dx, dy) or 1.0
+    ex, ey = x2 - dx / length * gap, y2 - dy / length * gap
+    return f"M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} {ex:.1f},{ey:.1f}"
+
+
+def network_svg(data: Mapping[str, Any]) -> Markup:
+    """Countries on a circle (the most central ``MAX_NODES``), arrows sized by weight."""
+    nodes = sorted(data["nodes"], key=lambda n: (-_node_score(n), n["id"]))[:MAX_NODES]
+    nodes.sort(key=lambda n: n["id"])
+    place, size = _layout(nodes)
     edges = [e for e in data["edges"] if e["source"] in place and e["target"] in place]
     heaviest = max((_number(e.get("weight", 1)) for e in edges), default=1.0) or 1.0
     body = [
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
-        'markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>'
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
+        'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">'
+        '<path d="M0,0L10,5L0,10z"/></marker></defs>'
     ]
     for edge in edges:
-        (x1, y1), (x2, y2) = place[edge["source"]], place[edge["target"]]
         weight = _number(edge.get("weight", 1))
-        width = 1 + 5 * weight / heaviest
         css = _edge_class(edge, str(data.get("kind", "all")))
-        mx, my = (x1 + x2) / 2 + (y2 - y1) * 0.12, (y1 + y2) / 2 - (x2 - x1) * 0.12
+        path = _edge_path(place[edge["source"]], place[edge["target"]], size[edge["target"]] + 2)
         title = f"{edge['source']} → {edge['target']}: weight {weight:g}"
         body.append(
             f'<path class="edge {css}" data-source="{escape(edge["source"])}" '
-            f'data-target="{escape(edge["target"])}" d="M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} '
-            f'{x2:.1f},{y2:.1f}" stroke-width="{width:.1f}" marker-end="url(#arrow)">'
+            f'data-target="{escape(edge["target"])}" d="{path}" '
+            f'stroke-width="{1 + 5 * weight / heaviest:.1f}" marker-end="url(#arrow)">'
             f"<title>{escape(title)}</title></path>"
         )
-    peak = max((_node_score(n) for n in nodes), default=0.0) or 1.0
     for node in nodes:
-        x, y = place[node["id"]]
-        r = 6 + 14 * _node_score(node) / peak
-        name = escape(node["id"])
+        (x, y), r, name = place[node["id"]], size[node["id"]], escape(node["id"])
         body.append(
             f'<a href="/events?source={name}&amp;dyad=true" class="node" data-id="{name}">'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"><title>{name}</title></circle>'
@@ -129,7 +153,7 @@ def network_svg(data: Mapping[str, Any]) -> Markup:
         )
     if not nodes:
         body.append(
-            f'<text class="empty" x="{centre}" y="{centre}" text-anchor="middle">'
+            f'<text class="empty" x="{SIZE / 2}" y="{SIZE / 2}" text-anchor="middle">'
             "no ties between countries in this range</text>"
         )
     return Markup(

@@ -6,8 +6,7 @@ the only markup built in Python is the highlighted sentence and the charts, both
 escape every piece of text they hold.
 """
 
-from __future__ import annotations
-
+from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -60,53 +59,53 @@ def _ontology() -> Any:
     return load_ontology()
 
 
-def _dyad_context(
-    store: Store, a: str, b: str, params: dict[str, Any]
-) -> dict[str, Any]:
+def _oriented(row: Any, a: str, b: str) -> Any:
+    """An asymmetry row seen from ``a`` (its index negated when stored as ``b``→``a``)."""
+    if (row.a, row.b) == (a, b):
+        return row
+    return replace(row, a=a, b=b, a_to_b=row.b_to_a, b_to_a=row.a_to_b, index=-row.index)
+
+
+def _dyad_context(store: Store, a: str, b: str, params: dict[str, Any]) -> dict[str, Any]:
     from legation.analysis import dyad_series, visit_ledger
 
     series = dyad_series(store, a, b, **params)
-    ledger = visit_ledger(store, a, since=params["since"], until=params["until"])
+    ledger = visit_ledger(
+        store, a, since=params["since"], until=params["until"], freq=params["freq"]
+    )
     pair = {a, b}
     visits = [r for r in ledger.rows if {r.visitor, r.host} == pair]
-    asymmetry = []
-    for row in ledger.asymmetry:
-        if (row.a, row.b) == (a, b):
-            asymmetry.append(row)
-        elif (row.a, row.b) == (b, a):
-            asymmetry.append(
-                type(row)(a, b, row.period, row.b_to_a, row.a_to_b, -row.index)
-            )
+    declined = [r for r in ledger.declined if {r.visitor, r.host} == pair]
+    asymmetry = [_oriented(row, a, b) for row in ledger.asymmetry if {row.a, row.b} == pair]
     asymmetry.sort(key=lambda r: str(r.period))
     return {
         "series": series,
         "series_chart": charts.series_chart(series, params["normalize"]),
         "goldstein_chart": charts.goldstein_chart(series),
         "visits": visits,
+        "declined": declined,
         "asymmetry": asymmetry,
         "asymmetry_chart": charts.asymmetry_chart(asymmetry, a, b),
         "total": sum(p.events for p in series),
     }
 
 
+router = APIRouter(include_in_schema=False)
+
+
 def page_router(max_page: int) -> APIRouter:
-    """The HTML pages (left out of the OpenAPI schema)."""
-    router = APIRouter(include_in_schema=False)
+    """The HTML pages (left out of the OpenAPI schema); the event table's page size is
+    bounded by ``max_page``."""
+    pages = APIRouter(include_in_schema=False)
+    default_limit = min(PAGE_SIZE, max_page)
     limit_q = Annotated[int, Query(ge=1, le=max_page)]
 
-    @router.get("/", response_class=HTMLResponse)
-    def index(request: Request, store: StoreDep) -> HTMLResponse:
-        return render(
-            request, "index.html", info=store.info(), dyads=queries.top_dyads(store),
-            q=EventQuery(),
-        )  # fmt: skip
-
-    @router.get("/events", response_class=HTMLResponse)
+    @pages.get("/events", response_class=HTMLResponse)
     def events(
         request: Request,
         store: StoreDep,
         q: Annotated[EventQuery, Depends(event_query)],
-        limit: limit_q = min(PAGE_SIZE, max_page),
+        limit: limit_q = default_limit,
         offset: OffsetQ = 0,
     ) -> HTMLResponse:
         rows, total = fetch_page(store, q, limit, offset)
@@ -125,71 +124,82 @@ def page_router(max_page: int) -> APIRouter:
             prev_url=_page_url("/events", base, prev_offset),
         )
 
-    @router.get("/dyad")
-    def dyad_form(a: ActorCode, b: ActorCode) -> Response:
-        return RedirectResponse(f"/dyad/{a}/{b}", status_code=303)
+    pages.include_router(router)
+    return pages
 
-    @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-    def dyad(
-        request: Request,
-        store: StoreDep,
-        a: CodePath,
-        b: CodePath,
-        freq: Freq = "month",
-        direction: Direction = "both",
-        normalize: bool = False,
-        modality: Modality = "occurred",
-        since: SinceQ = None,
-        until: UntilQ = None,
-    ) -> Response:
-        if a != a.upper() or b != b.upper():
-            query = f"?{request.url.query}" if request.url.query else ""
-            return RedirectResponse(f"/dyad/{a.upper()}/{b.upper()}{query}", status_code=307)
-        params = {
-            "freq": freq, "direction": direction, "normalize": normalize,
-            "modality": modality, "since": since, "until": until,
-        }  # fmt: skip
-        context = _dyad_context(store, a, b, params)
-        events_link = EventQuery(source=a, target=b, dyad=direction == "both", since=since,
-                                 until=until, modality=(modality,)).query_items()  # fmt: skip
-        return render(
-            request, "dyad.html", a=a, b=b, params=params, **context,
-            events_url=_url("/events", events_link),
-            api_url=_url("/api/dyad", [("a", a), ("b", b), *_items(params)]),
-            swap_url=_url(f"/dyad/{b}/{a}", _items(params)),
-        )  # fmt: skip
 
-    @router.get("/network", response_class=HTMLResponse)
-    def network(
-        request: Request,
-        store: StoreDep,
-        since: SinceQ = None,
-        until: UntilQ = None,
-        kind: NetworkKind = "all",
-    ) -> HTMLResponse:
-        from legation.web.netview import network_data, network_svg
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, store: StoreDep) -> HTMLResponse:
+    return render(
+        request, "index.html", info=store.info(), dyads=queries.top_dyads(store),
+        q=EventQuery(),
+    )  # fmt: skip
 
-        data = network_data(store, since=since, until=until, kind=kind)
-        return render(
-            request, "network.html", data=data, svg=network_svg(data),
-            params={"since": since, "until": until, "kind": kind},
-        )  # fmt: skip
 
-    @router.get("/articles/{article_id}", response_class=HTMLResponse)
-    def article(request: Request, store: StoreDep, article_id: ArticleIdPath) -> HTMLResponse:
-        found = queries.article(store, article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id}")
-        ontology = _ontology()
-        rows = [event_view(r, ontology) for r in queries.article_events(store, article_id)]
-        coded = {r["sentence_index"] for r in rows}
-        url = found.get("url") or ""
-        safe_url = url if url.startswith(("https://", "http://")) else None
-        return render(
-            request, "article.html", article=found, rows=rows, coded=coded, safe_url=safe_url
-        )
+@router.get("/dyad")
+def dyad_form(a: ActorCode, b: ActorCode) -> Response:
+    return RedirectResponse(f"/dyad/{a}/{b}", status_code=303)
 
-    return router
+
+@router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
+def dyad(
+    request: Request,
+    store: StoreDep,
+    a: CodePath,
+    b: CodePath,
+    freq: Freq = "month",
+    direction: Direction = "both",
+    normalize: bool = False,
+    modality: Modality = "occurred",
+    since: SinceQ = None,
+    until: UntilQ = None,
+) -> Response:
+    if a != a.upper() or b != b.upper():
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/dyad/{a.upper()}/{b.upper()}{query}", status_code=307)
+    params = {
+        "freq": freq, "direction": direction, "normalize": normalize,
+        "modality": modality, "since": since, "until": until,
+    }  # fmt: skip
+    context = _dyad_context(store, a, b, params)
+    events_link = EventQuery(source=a, target=b, dyad=direction == "both", since=since,
+                             until=until, modality=(modality,)).query_items()  # fmt: skip
+    return render(
+        request, "dyad.html", a=a, b=b, params=params, **context,
+        events_url=_url("/events", events_link),
+        api_url=_url("/api/dyad", [("a", a), ("b", b), *_items(params)]),
+        swap_url=_url(f"/dyad/{b}/{a}", _items(params)),
+    )  # fmt: skip
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(
+    request: Request,
+    store: StoreDep,
+    since: SinceQ = None,
+    until: UntilQ = None,
+    kind: NetworkKind = "all",
+) -> HTMLResponse:
+    from legation.web.netview import network_data, network_svg
+
+    data = network_data(store, since=since, until=until, kind=kind)
+    return render(
+        request, "network.html", data=data, svg=network_svg(data),
+        params={"since": since, "until": until, "kind": kind},
+    )  # fmt: skip
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, store: StoreDep, article_id: ArticleIdPath) -> HTMLResponse:
+    found = queries.article(store, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id}")
+    ontology = _ontology()
+    rows = [event_view(r, ontology) for r in queries.article_events(store, article_id)]
+    coded = {r["sentence_index"] for r in rows}
+    url = found.get("url") or ""
+    safe_url = url if url.startswith(("https://", "http://")) else None
+    return render(request, "article.html", article=found, rows=rows, coded=coded, safe_url=safe_url)
 
 
 def _items(params: dict[str, Any]) -> list[tuple[str, str]]:

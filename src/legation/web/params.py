@@ -30,7 +30,7 @@ MAX_ARTICLE_ID = 2**62
 
 Modality = Literal["occurred", "negated", "planned", "hypothetical"]
 Freq = Literal["month", "quarter", "year"]
-Direction = Literal["both", "a_to_b", "b_to_a"]
+Direction = Literal["both", "a->b", "b->a"]
 NetworkKind = Literal["all", "cooperation", "conflict"]
 
 

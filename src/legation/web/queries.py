@@ -68,11 +68,11 @@ def article_events(store: Store, article_id: int, limit: int = 500) -> list[dict
 
 def top_dyads(store: Store, n: int = 12) -> list[dict[str, Any]]:
     """The country pairs with the most events, either direction, for quick links."""
-    a = sa.func.min(events.c.source_country, events.c.target_country)
-    b = sa.func.max(events.c.source_country, events.c.target_country)
+    pair = (events.c.source_country, events.c.target_country)
     if store.engine.dialect.name == "postgresql":
-        a = sa.func.least(events.c.source_country, events.c.target_country)
-        b = sa.func.greatest(events.c.source_country, events.c.target_country)
+        a, b = sa.func.least(*pair), sa.func.greatest(*pair)
+    else:  # SQLite's two-argument min/max are scalar functions
+        a, b = sa.func.min(*pair), sa.func.max(*pair)
     query = (
         sa.select(a.label("a"), b.label("b"), sa.func.count().label("events"))
         .where(

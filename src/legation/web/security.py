@@ -32,7 +32,8 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-resource-policy", b"same-origin"),
 )
 DEFAULT_MAX_BODY = 1_000_000  # bytes of one request body
-UPPER_CASE_PARAMS = frozenset({"source", "target", "country", "plover"})
+UPPER_CASE_PARAMS = frozenset({"source", "target", "country", "plover", "a", "b"})
+SPLIT_PARAMS = frozenset({"code", "plover", "modality"})
 
 
 def token_matches(given: str, expected: str) -> bool:
@@ -127,16 +128,18 @@ async def _too_large(send: Send, limit: int) -> None:
 
 
 def normalise_page_query(raw: bytes) -> bytes:
-    """Pages are driven by plain HTML forms: drop the empty fields a form submits and
-    upper-case actor codes, so ``?source=rus&text=`` means ``?source=RUS``. The API
-    takes its parameters exactly as sent."""
+    """Pages are driven by plain HTML forms: drop the empty fields a form submits,
+    upper-case actor codes and split ``code=04,057``, so ``?source=rus&text=`` means
+    ``?source=RUS``. The API takes its parameters exactly as sent."""
     try:
         items = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
     except ValueError:
         return raw
-    kept = [
-        (name, value.strip().upper() if name in UPPER_CASE_PARAMS else value.strip())
-        for name, value in items
-        if value.strip()
-    ]
+    kept: list[tuple[str, str]] = []
+    for name, value in items:
+        value = value.strip()
+        if name in UPPER_CASE_PARAMS:
+            value = value.upper()
+        parts = value.split(",") if name in SPLIT_PARAMS else [value]
+        kept.extend((name, part.strip()) for part in parts if part.strip())
     return urlencode(kept).encode("latin-1")

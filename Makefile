@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.legation-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test lint accuracy screenshots clean distclean
+.PHONY: help setup demo test lint accuracy screenshots reliability clean distclean
 
 help:
 	@echo "make setup      create $(VENV) and install legation with its dev tools (once)"
@@ -41,6 +41,11 @@ lint: setup
 
 accuracy: setup
 	$(BIN)/python -m benchmarks.accuracy --ngec-sample 300 --write docs/BENCHMARKS.md
+
+reliability: setup
+	$(BIN)/python -m benchmarks.reliability corpus --mb 200
+	$(BIN)/python -m benchmarks.reliability article --mb 20 --real
+	$(BIN)/python -m benchmarks.reliability kills --runs 20
 
 screenshots: setup
 	LEGATION_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/web/test_web_browser.py -q

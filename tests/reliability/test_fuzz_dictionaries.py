@@ -52,7 +52,7 @@ def test_arbitrary_bytes_as_a_dictionary(workdir: Path, data: bytes, name: str) 
         check_error(error, path)
 
 
-dictionary_chars = st.sampled_from(list("[]<>-+_#!{}=~ \t\nABCXYZ019/,;") + ["\r\n", "<!--", "-->"])
+dictionary_chars = st.sampled_from([*"[]<>-+_#!{}=~ \t\nABCXYZ019/,;", "\r\n", "<!--", "-->"])
 dictionary_text = st.lists(dictionary_chars, max_size=300).map("".join)
 
 

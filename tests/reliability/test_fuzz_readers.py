@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from legation.errors import LegationError
 from legation.model import Article
-from legation.read import read_inputs
 from legation.store.sources import read_sources
 
 from .conftest import check_error, check_warning, fuzz
@@ -71,7 +70,7 @@ def test_arbitrary_bytes_inside_gzip(workdir: Path, data: bytes, suffix: str) ->
     path = workdir / f"inside{suffix}.gz"
     packed = gzip.compress(data)
     path.write_bytes(packed[: len(packed) * 3 // 4] if len(data) % 2 else packed)  # some cut
-    articles, warnings, error = read_all(path)
+    articles, _, error = read_all(path)
     check_articles(articles)
     if error is not None:
         check_error(error, path)
@@ -143,9 +142,7 @@ broken_csv_rows = st.one_of(
 
 @fuzz
 @given(broken=st.lists(broken_csv_rows, max_size=8), n_good=st.integers(1, 4))
-def test_csv_good_rows_survive_broken_ones(
-    workdir: Path, broken: list[bytes], n_good: int
-) -> None:
+def test_csv_good_rows_survive_broken_ones(workdir: Path, broken: list[bytes], n_good: int) -> None:
     good = [f'good-{i},"{GOOD_TEXT} #{i}",2024-06-19'.encode() for i in range(n_good)]
     rows = [row for pair in zip(broken, good, strict=False) for row in pair]
     rows += broken[len(good) :] + good[len(broken) :]
@@ -191,9 +188,7 @@ broken_items = st.one_of(
 
 @fuzz
 @given(broken=st.lists(broken_items, max_size=4), n_good=st.integers(1, 3))
-def test_feed_good_items_survive_broken_ones(
-    workdir: Path, broken: list[str], n_good: int
-) -> None:
+def test_feed_good_items_survive_broken_ones(workdir: Path, broken: list[str], n_good: int) -> None:
     good = [ITEM.format(i=i, text=f"{GOOD_TEXT} #{i}") for i in range(n_good)]
     items = [x for pair in zip(good, broken, strict=False) for x in pair]
     items += good[len(broken) :] + broken[len(good) :]

@@ -160,7 +160,7 @@ def _resolve(
     if kind == "m" and month:
         past = month < today.month if forward else month <= today.month
         y = today.year if past != forward else today.year + (1 if forward else -1)
-        return f"{y:04d}-{month:02d}", "month"
+        return dt.date(y, month, 1).isoformat()[:7], "month"  # ValueError past 9999
     if kind == "rel":
         return _relative(g["which"].lower(), g["unit"].lower(), today)
     if kind == "day":

@@ -146,8 +146,12 @@ class Store:
         query = select_events(flt or EventFilter(), self.engine.dialect.name)
         query = query.limit(None).offset(None).order_by(None)
         counted = sa.select(sa.func.count()).select_from(query.subquery())
-        with self.engine.connect() as conn:
-            return int(conn.execute(counted).scalar_one())
+
+        def run() -> int:
+            with self.engine.connect() as conn:
+                return int(conn.execute(counted).scalar_one())
+
+        return self._guard(run)
 
     def mentions(self, event_id: str) -> list[dict[str, Any]]:
         """The articles and sentences that reported an event, oldest first."""
@@ -166,13 +170,15 @@ class Store:
             .where(event_mentions.c.event_id == event_id)
             .order_by(event_mentions.c.id)
         )
-        with self.engine.connect() as conn:
-            return [dict(row) for row in conn.execute(query).mappings()]
+        return self._guard(lambda: self._rows(query))
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored articles (without text), in the order they were stored."""
         cols = [c for c in articles.c if c.name != "text"]
         query = sa.select(*cols).order_by(articles.c.id).limit(limit)
+        return self._guard(lambda: self._rows(query))
+
+    def _rows(self, query: sa.Select[Any]) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
 
@@ -200,6 +206,9 @@ class Store:
         return pd.DataFrame(rows, columns=list(export.TABLE_COLUMNS))
 
     def info(self) -> StoreInfo:
+        return self._guard(self._info)
+
+    def _info(self) -> StoreInfo:
         def count(table: sa.Table, *where: Any) -> int:
             return int(
                 conn.execute(

@@ -24,6 +24,7 @@ ENV_VAR = "LEGATION_DB"
 DB_FILENAME = "legation.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000  # a reader or second writer waits this long for a batch
 WRITE_OPTION = "legation_write"  # execution option: take SQLite's write lock at BEGIN
+WRITER_LOCK_KEY = 0x6C65_6701  # PostgreSQL advisory lock held by each writing transaction
 
 
 def default_db_path() -> Path:
@@ -112,6 +113,14 @@ def _sqlite_on_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def lock_writers(conn: sa.Connection) -> None:
+    """Serialise writers for the rest of the transaction: PostgreSQL's counterpart of
+    SQLite's ``BEGIN IMMEDIATE``. Without it two ingests of the same corpus both see an
+    article as new, both insert it, and the second fails on the unique content hash."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITER_LOCK_KEY)))
+
+
 def check_connection(engine: Engine) -> None:
     """Fail early, with one line, when the database cannot be reached."""
     try:
@@ -121,4 +130,18 @@ def check_connection(engine: Engine) -> None:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise StoreError(
             f"{display_url(str(engine.url))}: cannot open database: {reason}"
+            f"{_read_only_hint(engine)}"
         ) from None
+
+
+def _read_only_hint(engine: Engine) -> str:
+    """Why SQLite could not open a file, when it is the usual reason: no write access
+    (WAL mode writes beside the database even to read it)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return ""
+    path = Path(database)
+    for target in (path, path.parent):
+        if target.exists() and not os.access(target, os.W_OK):
+            return f" ({target} is read-only)"
+    return ""

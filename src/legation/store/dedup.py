@@ -40,6 +40,7 @@ SHINGLE_SIZE = 3
 NUM_PERM = 128
 MINHASH_SEED = 1  # fixed: signatures stored in the database must stay comparable
 MAX_CANDIDATES = 50  # LSH candidates checked exactly per article
+SIGNATURE_CHUNK = 4096  # shingles hashed per numpy batch (bounds memory per article)
 
 _WORD = re.compile(r"\w+")
 
@@ -72,7 +73,16 @@ def signature(shingle_set: Iterable[str]) -> MinHash:
     from datasketch import MinHash  # lazy: datasketch imports scipy (half a second)
 
     mh = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-    mh.update_batch([s.encode("utf-8") for s in shingle_set])
+    # In chunks: update_batch builds a (shingles x NUM_PERM) uint64 matrix, 1 KB per
+    # shingle, so a 10-million-character article at once would need gigabytes.
+    batch: list[bytes] = []
+    for shingle in shingle_set:
+        batch.append(shingle.encode("utf-8"))
+        if len(batch) >= SIGNATURE_CHUNK:
+            mh.update_batch(batch)
+            batch = []
+    if batch:
+        mh.update_batch(batch)
     return mh
 
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import json
 import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -28,7 +27,7 @@ from legation.errors import InputError
 from legation.model import Actor, Event, Location
 from legation.ontology import CameoCode, load_ontology
 from legation.store import gdelt
-from legation.store.db import WRITE_OPTION
+from legation.store.db import WRITE_OPTION, lock_writers
 from legation.store.rows import event_to_row
 from legation.store.schema import events
 
@@ -63,15 +62,25 @@ Warn = Callable[[str], None]
 
 @dataclass
 class ImportSummary:
+    """Counts of an import. ``skipped`` rows were malformed: each is warned about (the
+    first ``MAX_ROW_WARNINGS``), the good rows are stored, and then the import raises
+    ``InputError`` naming the first bad row, so a damaged file never passes unnoticed."""
+
     rows: int = 0
     added: int = 0
     already_stored: int = 0
     skipped: int = 0
     warnings: list[str] = field(default_factory=list)
+    first_error: InputError | None = field(default=None, repr=False)
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """Numbered text lines of a plain or zipped (GDELT's ``.CSV.zip``) file."""
+MAX_ROW_WARNINGS = 20  # bad rows reported one by one; the rest are only counted
+MAX_LINE_BYTES = 1_000_000  # GDELT/ICEWS rows are a few KB; a longer line is damage
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered lines of a plain or zipped (GDELT's ``.CSV.zip``) file, each decoded on
+    its own: a line that is not UTF-8 (or holds a NUL) comes as an ``InputError``."""
     try:
         if path.suffix.lower() == ".zip":
             with zipfile.ZipFile(path) as archive:
@@ -79,17 +88,50 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
                 if not members:
                     raise InputError(str(path), "empty zip archive")
                 with archive.open(members[0]) as raw:
-                    text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                    yield from enumerate((line.rstrip("\r\n") for line in text), start=1)
+                    yield from _decoded(raw, path)
             return
-        with path.open(encoding="utf-8", newline="") as handle:
-            yield from enumerate((line.rstrip("\r\n") for line in handle), start=1)
+        with path.open("rb") as handle:
+            yield from _decoded(handle, path)
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
-    except (OSError, zipfile.BadZipFile) as exc:
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory") from None
+    except (OSError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
         raise InputError(str(path), f"cannot read: {exc}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    except (NotImplementedError, RuntimeError) as exc:  # zip: unknown compression, encrypted
+        raise InputError(str(path), f"cannot read: {exc}") from None
+
+
+def _decoded(raw: IO[bytes], path: Path) -> Iterator[tuple[int, str | InputError]]:
+    lineno = 0
+    while line := raw.readline(MAX_LINE_BYTES + 1):
+        lineno += 1
+        where = f"{path}:{lineno}"
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := raw.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                pass  # consumed unread: memory stays bounded
+            yield lineno, InputError(where, f"line longer than {MAX_LINE_BYTES:,} bytes")
+            continue
+        try:
+            text = line.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as exc:
+            yield lineno, InputError(where, f"not UTF-8 text ({exc.reason})")
+            continue
+        if "\x00" in text:
+            yield lineno, InputError(where, "NUL byte in the line")
+            continue
+        yield lineno, text.removeprefix("\ufeff") if lineno == 1 else text
+
+
+def _bad_row(summary: ImportSummary, error: InputError, warn: Warn) -> None:
+    """Skip a malformed row: count it, warn (up to a limit), remember the first."""
+    summary.skipped += 1
+    if summary.first_error is None:
+        summary.first_error = error
+    if summary.skipped <= MAX_ROW_WARNINGS:
+        warn(f"{error}; row skipped")
+    elif summary.skipped == MAX_ROW_WARNINGS + 1:
+        warn(f"{error.where}: more bad rows; only counting them from here")
 
 
 def _cameo(code: str, where: str) -> CameoCode:
@@ -107,6 +149,7 @@ def _store(engine: Engine, batch: list[dict[str, Any]], summary: ImportSummary) 
         return
     ids = [row["event_id"] for row in batch]
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+        lock_writers(conn)
         stored = set(
             conn.execute(sa.select(events.c.event_id).where(events.c.event_id.in_(ids))).scalars()
         )
@@ -125,15 +168,33 @@ def _import(
     engine: Engine, rows: Iterator[dict[str, Any] | None], summary: ImportSummary
 ) -> ImportSummary:
     batch: list[dict[str, Any]] = []
-    for row in rows:
-        if row is None:
-            continue
-        batch.append(row)
-        if len(batch) >= BATCH_SIZE:
-            _store(engine, batch, summary)
-            batch = []
-    _store(engine, batch, summary)
+    try:
+        for row in rows:
+            if row is None:
+                continue
+            batch.append(row)
+            if len(batch) >= BATCH_SIZE:
+                _store(engine, batch, summary)
+                batch = []
+    finally:  # a fatal problem later in the file keeps the good rows read before it
+        _store(engine, batch, summary)
+    error = summary.first_error
+    if error is not None:
+        raise InputError(
+            error.where,
+            f"{error.message} ({summary.skipped} bad row(s) skipped; "
+            f"{summary.added} event(s) from good rows stored)",
+        )
     return summary
+
+
+def _warner(summary: ImportSummary, on_warning: Warn | None) -> Warn:
+    def warn(message: str) -> None:
+        summary.warnings.append(message)
+        if on_warning is not None:
+            on_warning(message)
+
+    return warn
 
 
 def _event_row(
@@ -158,23 +219,31 @@ def _event_row(
 def import_gdelt(engine: Engine, path: Path, on_warning: Warn | None = None) -> ImportSummary:
     """Load a GDELT 2.0 event file (``*.export.CSV`` or ``.CSV.zip``, 61 columns)."""
     summary = ImportSummary()
-    return _import(engine, _gdelt_rows(path, summary), summary)
+    return _import(engine, _gdelt_rows(path, summary, _warner(summary, on_warning)), summary)
 
 
-def _gdelt_rows(path: Path, summary: ImportSummary) -> Iterator[dict[str, Any] | None]:
+def _gdelt_rows(path: Path, summary: ImportSummary, warn: Warn) -> Iterator[dict[str, Any] | None]:
     for lineno, line in _lines(path):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        cells = line.split("\t")
-        if len(cells) in GDELT1_COLUMNS:
-            raise InputError(where, f"{len(cells)} columns: a GDELT 1.0 file; need GDELT 2.0 (61)")
-        if len(cells) != len(gdelt.EVENT_COLUMNS):
-            raise InputError(
-                where, f"expected 61 tab-separated columns (GDELT 2.0), found {len(cells)}"
-            )
-        summary.rows += 1
-        yield gdelt_event_row(dict(zip(gdelt.EVENT_COLUMNS, cells, strict=True)), where)
+        try:
+            if isinstance(line, InputError):
+                raise line
+            if not line.strip():
+                continue
+            summary.rows += 1
+            yield _gdelt_line(line, f"{path}:{lineno}")
+        except InputError as exc:
+            _bad_row(summary, exc, warn)
+
+
+def _gdelt_line(line: str, where: str) -> dict[str, Any]:
+    cells = line.split("\t")
+    if len(cells) in GDELT1_COLUMNS:
+        raise InputError(where, f"{len(cells)} columns: a GDELT 1.0 file; need GDELT 2.0 (61)")
+    if len(cells) != len(gdelt.EVENT_COLUMNS):
+        raise InputError(
+            where, f"expected 61 tab-separated columns (GDELT 2.0), found {len(cells)}"
+        )
+    return gdelt_event_row(dict(zip(gdelt.EVENT_COLUMNS, cells, strict=True)), where)
 
 
 def _gdelt_actor(fields: dict[str, str], prefix: str) -> Actor | None:
@@ -200,7 +269,7 @@ def _int(value: str, where: str, column: str) -> int:
 def gdelt_event_row(fields: dict[str, str], where: str) -> dict[str, Any]:
     """One GDELT 2.0 event (a dict of its 61 named columns) → an ``events`` row."""
     global_id = fields["GlobalEventID"].strip()
-    if not global_id.isdigit():
+    if not (global_id.isascii() and global_id.isdigit()):
         raise InputError(where, f"GlobalEventID {global_id!r} is not an integer")
     cameo = _cameo(fields["EventCode"], where)
     day = fields["Day"].strip()
@@ -286,13 +355,7 @@ def sector_code(sectors: str) -> str | None:
 def import_icews(engine: Engine, path: Path, on_warning: Warn | None = None) -> ImportSummary:
     """Load an ICEWS event file (tab-separated, with the Dataverse header line)."""
     summary = ImportSummary()
-
-    def warn(message: str) -> None:
-        summary.warnings.append(message)
-        if on_warning is not None:
-            on_warning(message)
-
-    return _import(engine, _icews_rows(path, summary, warn), summary)
+    return _import(engine, _icews_rows(path, summary, _warner(summary, on_warning)), summary)
 
 
 def _icews_rows(path: Path, summary: ImportSummary, warn: Warn) -> Iterator[dict[str, Any] | None]:
@@ -300,21 +363,33 @@ def _icews_rows(path: Path, summary: ImportSummary, warn: Warn) -> Iterator[dict
     first = next(lines, None)
     if first is None:
         raise InputError(str(path), "empty file")
-    header = [h.strip() for h in first[1].lstrip("\ufeff").split("\t")]
+    if isinstance(first[1], InputError):
+        raise first[1]
+    header = [h.strip() for h in first[1].split("\t")]
     missing = [name for name in ICEWS_REQUIRED if name not in header]
     if missing:
         raise InputError(f"{path}:1", f"not an ICEWS event file: no column {', '.join(missing)}")
     unknown: set[str] = set()
     for lineno, line in lines:
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        cells = line.split("\t")
-        if len(cells) > len(header):
-            raise InputError(where, f"{len(cells)} columns, header has {len(header)}")
-        cells += [""] * (len(header) - len(cells))
-        summary.rows += 1
-        yield icews_event_row(dict(zip(header, cells, strict=True)), where, unknown, warn)
+        try:
+            if isinstance(line, InputError):
+                raise line
+            if not line.strip():
+                continue
+            summary.rows += 1
+            yield _icews_line(line, header, f"{path}:{lineno}", unknown, warn)
+        except InputError as exc:
+            _bad_row(summary, exc, warn)
+
+
+def _icews_line(
+    line: str, header: list[str], where: str, unknown: set[str], warn: Warn
+) -> dict[str, Any]:
+    cells = line.split("\t")
+    if len(cells) > len(header):
+        raise InputError(where, f"{len(cells)} columns, header has {len(header)}")
+    cells += [""] * (len(header) - len(cells))
+    return icews_event_row(dict(zip(header, cells, strict=True)), where, unknown, warn)
 
 
 def _icews_actor(
@@ -360,7 +435,7 @@ def icews_event_row(
                   if fields.get(k, "").strip()), "")  # fmt: skip
     event = Event(
         doc_id=f"icews-story-{story}" if story else f"icews-{event_id}",
-        sentence_index=max(0, int(number) - 1) if number.isdigit() else 0,
+        sentence_index=max(0, int(number) - 1) if number.isascii() and number.isdigit() else 0,
         sentence=f"[ICEWS event {event_id}; no sentence text]",
         source=_icews_actor(fields, "Source", unknown, warn, where),
         target=_icews_actor(fields, "Target", unknown, warn, where),

@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection, Engine
 from legation.errors import StoreError
 from legation.model import Article, CodedArticle, Event
 from legation.store import dedup
-from legation.store.db import WRITE_OPTION
+from legation.store.db import WRITE_OPTION, lock_writers
 from legation.store.rows import event_to_row
 from legation.store.schema import articles, event_mentions, events, sentences
 
@@ -102,6 +102,7 @@ def ingest(
     for batch in _batched(coder.code_stream(fresh), max(1, batch_size)):
         delta = IngestSummary()
         with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+            lock_writers(conn)  # a concurrent ingest commits first; we then skip its articles
             touched: set[str] = set()
             for coded in batch:
                 _store_article(conn, coded, delta, touched)

@@ -67,10 +67,32 @@ def _v3_minhash(conn: Connection) -> None:
     backfill_signatures(conn)
 
 
+# Covering index for dyad time series (source, target, day → quad class, root, Goldstein).
+DYAD_INDEX = (
+    "ix_events_dyad",
+    "source_country, target_country, date_start, modality, quad_class, root, goldstein",
+)
+# Events pages are ordered by (date_start IS NULL, date_start, event_id) and cut to a page:
+# walking this index in that order, with the usual filter columns in it, stops after one
+# page without reading the table or sorting (the expression must match the ORDER BY).
+PAGE_INDEX = (
+    "ix_events_page",
+    "(date_start IS NULL), date_start, event_id, source_country, source_code, target_country, "
+    "target_code, cameo, modality, date_end",
+)
+
+
+def _v4_query_indexes(conn: Connection) -> None:
+    for name, columns in (DYAD_INDEX, PAGE_INDEX):
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON events ({columns})")
+    conn.exec_driver_sql("ANALYZE events")  # statistics, so the planner prefers them
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, sentences, events, event mentions", _v1_tables),
     Migration(2, "full-text index over sentences", _v2_fulltext),
     Migration(3, "MinHash signatures and LSH bands for near-duplicates", _v3_minhash),
+    Migration(4, "indexes for dyad series and date-ordered event pages", _v4_query_indexes),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.legation-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test lint accuracy screenshots reliability clean distclean
+.PHONY: help setup demo test lint accuracy bench screenshots reliability clean distclean
 
 help:
 	@echo "make setup      create $(VENV) and install legation with its dev tools (once)"
@@ -15,6 +15,8 @@ help:
 	@echo "make test       run the test suite"
 	@echo "make lint       ruff check + mypy (strict) on src"
 	@echo "make accuracy   dev-set accuracy (needs ../shared) → docs/BENCHMARKS.md"
+	@echo "make bench      throughput and store benchmarks → docs/BENCHMARKS.md (~15 min)"
+	@echo "make reliability  200 MB corpus, 20 MB article, 20 kill -9 runs → docs/RELIABILITY.md"
 	@echo "make clean      remove caches and build output (keeps $(VENV))"
 	@echo "make distclean  clean, and remove $(VENV)"
 
@@ -41,6 +43,10 @@ lint: setup
 
 accuracy: setup
 	$(BIN)/python -m benchmarks.accuracy --ngec-sample 300 --write docs/BENCHMARKS.md
+
+bench: setup
+	$(BIN)/python -m benchmarks.throughput --write docs/BENCHMARKS.md
+	$(BIN)/python -m benchmarks.store --write docs/BENCHMARKS.md
 
 reliability: setup
 	$(BIN)/python -m benchmarks.reliability corpus --mb 200

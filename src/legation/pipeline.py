@@ -7,10 +7,13 @@ one-call conveniences of the public API.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 from legation.actors.kb import KnowledgeBase, load_default_kb
 from legation.actors.resolver import ActorResolver
@@ -20,6 +23,7 @@ from legation.errors import InputError
 from legation.model import Article, CodedArticle, Event
 from legation.nlp import load_pipeline
 from legation.ontology import load_ontology
+from legation.screen import Plan, Screen
 
 CHUNK_CHARS = 20_000  # longer texts are parsed in pieces cut at paragraph/sentence ends
 _BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?])\s+")
@@ -30,6 +34,9 @@ class Coder:
 
     ``require_actor=False`` also keeps events with neither a source nor a target (the
     accuracy benchmarks use it to score event types on sentences without known actors).
+    ``screen=True`` parses only the sentences that can yield an event (``legation.screen``);
+    ``disable`` names pipeline components not to run (``("ner",)``: faster, loses PERSON
+    names after titles and event locations).
     """
 
     def __init__(
@@ -40,8 +47,11 @@ class Coder:
         lexicon: Lexicon | None = None,
         actor_files: Iterable[Path] = (),
         lexicon_file: Path | None = None,
+        screen: bool = False,
+        disable: Iterable[str] = (),
     ) -> None:
         self.nlp = load_pipeline()
+        self.disable = tuple(disable)
         self.kb = kb if kb is not None else load_default_kb()
         for path in actor_files:
             self.kb.add_file(Path(path))
@@ -49,6 +59,11 @@ class Coder:
         self.lexicon = lexicon if lexicon is not None else load_lexicon(lexicon_file)
         self.require_actor = require_actor
         self.events = EventCoder(self.lexicon, load_ontology(), require_actor=require_actor)
+        self.screen = (
+            Screen(self.nlp, self.lexicon, self.resolver.matcher, require_actor=require_actor)
+            if screen
+            else None
+        )
 
     def code_stream(
         self, articles: Iterable[Article], batch_size: int = 32
@@ -59,27 +74,42 @@ class Coder:
         as it is parsed, so memory stays bounded whatever the article's length.
         """
 
-        def pieces() -> Iterator[tuple[str, tuple[bool, Article]]]:
-            for article in articles:
-                chunks = split_long_text(article.text) or [article.text]
-                for k, chunk in enumerate(chunks):
-                    yield chunk, (k == len(chunks) - 1, article)
-
         sentences: list[str] = []
         events: list[Event] = []
         seen: set[str] = set()
-        for doc, (last, article) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        parsed = self.nlp.pipe(
+            self._pieces(articles), as_tuples=True, batch_size=batch_size, disable=self.disable
+        )
+        for doc, (last, article, plan) in parsed:
             actors = self.resolver.resolve(doc, article.date)
             offset = len(sentences)
+            index = _sentence_map(doc, plan)
             for event in self.events.code_doc(article.id, doc, actors, article.date):
-                shifted = _shift(event, offset) if offset else event
+                shifted = _shift(event, offset + index[event.sentence_index])
                 if shifted.event_id not in seen:
                     seen.add(shifted.event_id)
                     events.append(shifted)
-            sentences.extend(s.text.strip() for s in doc.sents)
+            if plan is None:
+                sentences.extend(s.text.strip() for s in doc.sents)
+            else:
+                sentences.extend(plan.sentences)
             if last:
                 yield CodedArticle(article, tuple(sentences), tuple(events))
                 sentences, events, seen = [], [], set()
+
+    def _pieces(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[str | Doc, tuple[bool, Article, Plan | None]]]:
+        """Each article's chunks (long texts are cut), screened when the screen is on."""
+        for article in articles:
+            chunks = split_long_text(article.text) or [article.text]
+            for k, chunk in enumerate(chunks):
+                last = k == len(chunks) - 1
+                if self.screen is None:
+                    yield chunk, (last, article, None)
+                else:
+                    plan = self.screen.plan(chunk)
+                    yield plan.doc, (last, article, plan)
 
     def code_articles(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Event]:
         for coded in self.code_stream(articles, batch_size):
@@ -89,9 +119,29 @@ class Coder:
         return list(self.code_articles([article]))
 
 
-def _shift(event: Event, offset: int) -> Event:
+def _sentence_map(doc: Doc, plan: Plan | None) -> list[int]:
+    """Parsed sentence index → index among all of the text's sentences.
+
+    Unscreened, the identity. Screened, the parse holds only the kept sentences; the parser
+    keeps their preset starts, but should it split one further, the extra piece maps to the
+    kept sentence it lies in.
+    """
+    sents = list(doc.sents)
+    if plan is None:
+        return list(range(len(sents)))
+    starts: list[int] = []
+    position = 0
+    for n in plan.kept:
+        starts.append(position)
+        position += plan.lengths[n]
+    return [plan.kept[max(0, bisect.bisect_right(starts, s.start) - 1)] for s in sents]
+
+
+def _shift(event: Event, index: int) -> Event:
+    if index == event.sentence_index:
+        return event
     data = event.to_dict()
-    data["sentence_index"] += offset
+    data["sentence_index"] = index
     data["event_id"] = ""
     return Event.from_dict(data)
 

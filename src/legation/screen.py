@@ -22,7 +22,6 @@ too little of what the lexicon can match).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,11 +35,10 @@ from legation.nlp import merge_hyphenated_names
 CONTEXT_WINDOW = 3  # sentences with actor mentions kept before an eventful sentence
 NARRATIVE_WINDOW = 5  # sentences an explicit year may reach forward (the coder's window)
 SENTER = "senter"
-# Words that may stand for an actor without a knowledge-base match (the resolver's pronouns,
-# relative pronouns that refer to their head, and generic heads such as "the Russian side").
+# Words that may stand for an actor without a knowledge-base match: the resolver's pronouns
+# ("who"/"which" refer to their head, which must then be an actor mention itself.)
 ACTOR_WORDS = frozenset(
-    "he him his she her himself herself it its itself they them their themselves "
-    "who which that whose".split()
+    "he him his she her himself herself it its itself they them their themselves".split()
 )
 _YEAR = re.compile(r"(?<![\d,.$£€-])(1[89]\d\d|20\d\d)(?!\d)")
 _POS_TABLES = ("verb", "noun")
@@ -51,6 +49,7 @@ class Plan:
     """What the screen decided for one text: every sentence, and which ones to parse."""
 
     sentences: tuple[str, ...]  # every sentence's text (stripped), in order
+    lengths: tuple[int, ...]  # every sentence's length in tokens
     kept: tuple[int, ...]  # indices into ``sentences`` of the sentences to parse
     doc: Doc  # the kept sentences as one unparsed Doc (sentence starts preset)
 
@@ -144,22 +143,27 @@ class Screen:
         doc = self.segment(text)
         sents = [s for s in doc.sents if s.text.strip()]
         kept = self._decide(doc, sents)
-        return Plan(tuple(s.text.strip() for s in sents), tuple(kept), _subdoc(doc, sents, kept))
+        return Plan(
+            tuple(s.text.strip() for s in sents),
+            tuple(len(s) for s in sents),
+            tuple(kept),
+            _subdoc(doc, sents, kept),
+        )
 
     def _decide(self, doc: Doc, sents: list[Span]) -> list[int]:
-        sent_of = {}
+        sent_of: dict[int, int] = {}
         for n, sent in enumerate(sents):
             for i in range(sent.start, sent.end):
                 sent_of[i] = n
         actors = [False] * len(sents)
         introduced: dict[str, int] = {}  # a person's name word → sentence that named them
         for _, start, end in self.matcher(doc):
-            n = sent_of.get(start)
-            if n is None:
+            where = sent_of.get(start)
+            if where is None:
                 continue
-            actors[n] = True
+            actors[where] = True
             for word in _name_words(doc, start, end):
-                introduced.setdefault(word, n)
+                introduced.setdefault(word, where)
         keep: set[int] = set()
         for n, sent in enumerate(sents):
             surnames = [introduced[t.lower_] for t in sent if t.lower_ in introduced]
@@ -195,7 +199,7 @@ def _subdoc(doc: Doc, sents: list[Span], kept: list[int]) -> Doc:
     """The kept sentences as a new Doc with the same tokens and preset sentence starts."""
     words: list[str] = []
     spaces: list[bool] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []
     for n in kept:
         sent = sents[n]
         for token in sent:

@@ -15,7 +15,7 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,6 +24,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from legation.cli.common import Messages, load_kb, output_stream, parse_date_option
+from legation.cli.scale_opts import DaskOpt, FastOpt, WorkersOpt, coder_kwargs, parquet_dir
 from legation.model import Actor, CodedArticle, Event
 from legation.output import format_for, write_events
 from legation.read import ReadStats, read_inputs
@@ -104,12 +105,36 @@ class _Progress(AbstractContextManager["_Progress"]):
             self._bar.stop()
 
 
-def make_coder(actor_files: Sequence[Path], messages: Messages) -> Coder:
+def make_coder(actor_files: Sequence[Path], messages: Messages, fast: bool = False) -> Coder:
     """A coder with the default knowledge base, extended by the user's actor files."""
     kb = load_kb(actor_files, messages)
     from legation.pipeline import Coder  # lazy: loads spaCy only when coding
 
-    return Coder(kb=kb)
+    return Coder(kb=kb, **coder_kwargs(fast))
+
+
+def scaled(
+    actor_files: Sequence[Path],
+    messages: Messages,
+    *,
+    workers: int | None = None,
+    dask: str | None = None,
+    fast: bool = False,
+) -> Any:
+    """The coder for ``--workers``/``--dask``/``--fast``: actor files are checked now, the
+    in-process coder is built only if used (inputs of a few articles, or ``--workers 1``)."""
+    from legation.cli.scale_opts import scaled_coder
+
+    kb = load_kb(actor_files, messages)
+
+    def local() -> Any:
+        from legation.pipeline import Coder
+
+        return Coder(kb=kb, **coder_kwargs(fast))
+
+    return scaled_coder(
+        workers=workers, dask=dask, fast=fast, actor_files=actor_files, local=local
+    )
 
 
 def code_files(
@@ -123,16 +148,29 @@ def code_files(
     strict: bool = False,
     messages: Messages | None = None,
     progress: bool = True,
+    workers: int | None = None,
+    dask: str | None = None,
+    fast: bool = False,
 ) -> CodeSummary:
-    """Code every input into ``output`` (stdout when ``None``); the ``legation code`` body."""
+    """Code every input into ``output`` (stdout when ``None``); the ``legation code`` body.
+
+    ``output`` ``parquet://DIR`` writes one Parquet shard per partition into DIR (a re-run
+    skips finished shards).
+    """
     messages = messages or Messages()
     default_date = parse_date_option(date)
-    out_format = format_for(output, fmt)
+    shards = parquet_dir(output)
+    out_format = format_for(None if shards else output, fmt)
     stats = ReadStats()
     started = time.perf_counter()
     # read_inputs checks every path now (before any model loads); it reads lazily.
     articles = read_inputs(inputs, default_date, messages.warning, stats=stats, strict=strict)
-    coder = make_coder(actors, messages)
+    coder = scaled(actors, messages, workers=workers, dask=dask, fast=fast)
+    if shards is not None:
+        from legation.dask_runner import write_parquet_shards
+
+        _, written = write_parquet_shards(articles, shards, coder)
+        return CodeSummary(stats, written, time.perf_counter() - started)
     with _Progress(messages.console, progress) as bar, output_stream(output) as stream:
         coded = coder.code_stream(articles, batch_size=batch_size)
         written = write_events(_events(coded, bar), stream, out_format)
@@ -167,7 +205,11 @@ def code_command(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
+            "--output",
+            "-o",
+            "--out",
+            metavar="FILE",
+            help="Write here (atomically) instead of stdout; parquet://DIR: Parquet shards.",
         ),
     ] = None,
     fmt: Annotated[
@@ -197,6 +239,9 @@ def code_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary line and no progress bar.")
     ] = False,
+    workers: WorkersOpt = None,
+    dask: DaskOpt = None,
+    fast: FastOpt = False,
 ) -> None:
     """Code news articles into events: one JSON record a line (or CSV/TSV rows).
 
@@ -213,6 +258,9 @@ def code_command(
         strict=strict,
         messages=messages,
         progress=not quiet,
+        workers=workers,
+        dask=dask,
+        fast=fast,
     )
     if not quiet:
         messages.info(summary.line())

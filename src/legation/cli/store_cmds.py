@@ -18,7 +18,8 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from legation.cli.common import Messages, load_kb, output_stream, parse_date_option
+from legation.cli.common import Messages, output_stream, parse_date_option
+from legation.cli.scale_opts import DaskOpt, FastOpt, WorkersOpt
 from legation.errors import InputError
 
 if TYPE_CHECKING:
@@ -178,6 +179,9 @@ def ingest_command(
         bool, typer.Option("--no-fetch", help="Never download (feeds use their summaries).")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    workers: WorkersOpt = None,
+    dask: DaskOpt = None,
+    fast: FastOpt = False,
 ) -> None:
     """Code articles and store them: each article once, near-duplicates linked.
 
@@ -191,9 +195,9 @@ def ingest_command(
     if coder is not None:
         the_coder = load_coder(coder)
     else:
-        from legation.pipeline import Coder
+        from legation.cli.code import scaled
 
-        the_coder = Coder(kb=load_kb(actors or (), messages))
+        the_coder = scaled(actors or (), messages, workers=workers, dask=dask, fast=fast)
     articles = read_sources(
         inputs, default_date, messages.warning, fetch=None if no_fetch else default_fetch
     )

@@ -22,6 +22,7 @@ from legation.errors import StoreError
 
 ENV_VAR = "LEGATION_DB"
 DB_FILENAME = "legation.db"
+SQLITE_CACHE_KIB = 65536  # 64 MiB of page cache per connection (inserts into many indexes)
 SQLITE_BUSY_TIMEOUT_MS = 30_000  # a reader or second writer waits this long for a batch
 WRITE_OPTION = "legation_write"  # execution option: take SQLite's write lock at BEGIN
 WRITER_LOCK_KEY = 0x6C65_6701  # PostgreSQL advisory lock held by each writing transaction
@@ -103,6 +104,7 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")  # page cache: index inserts
     finally:
         cursor.close()
 

@@ -90,6 +90,38 @@ def test_month_precision_dates_overlap_a_day_range(store: Store) -> None:
     store.ingest([article("m", "RUS visited PRK.")], MonthCoder())
     assert len(store.events(since="2024-06-15", until="2024-06-15")) == 1
     assert store.events(since="2024-07-01") == []
+    # a page (limit) takes another path: events starting in the range, plus longer-dated
+    # events that started before it (the partial index); both must be there, in order
+    assert len(store.events(since="2024-06-15", limit=10)) == 1
+    assert store.events(since="2024-07-01", limit=10) == []
+
+
+def test_since_pages_merge_spanning_and_inside_events(store: Store) -> None:
+    coded = FakeCoder().code_stream(
+        [article(f"d{n}", "RUS visited PRK.", f"2024-06-{n:02d}") for n in range(1, 21)]
+    )
+    day_events = [c.events[0] for c in coded]
+    year = Event.from_dict(
+        {**day_events[0].to_dict(), "date": "2024", "date_precision": "year", "event_id": "",
+         "doc_id": "y"}
+    )  # fmt: skip
+
+    class YearCoder(FakeCoder):
+        def code_stream(self, items, batch_size=32):  # type: ignore[no-untyped-def]
+            for c in super().code_stream(items):
+                extra = (year,) if c.article.id == "d1" else ()
+                yield type(c)(c.article, c.sentences, c.events + extra)
+
+    store.ingest(
+        [article(f"d{n}", "RUS visited PRK.", f"2024-06-{n:02d}") for n in range(1, 21)],
+        YearCoder(),
+    )
+    everything = store.events(since="2024-06-10")
+    page = store.events(since="2024-06-10", limit=5)
+    assert [e.event_id for e in page] == [e.event_id for e in everything[:5]]
+    assert page[0].date == "2024"  # started 2024-01-01, still covers 2024-06-10
+    second = store.events(since="2024-06-10", limit=5, offset=5)
+    assert [e.event_id for e in second] == [e.event_id for e in everything[5:10]]
 
 
 def test_full_text_search_uses_stemming(filled: Store) -> None:

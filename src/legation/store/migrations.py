@@ -88,11 +88,22 @@ def _v4_query_indexes(conn: Connection) -> None:
     conn.exec_driver_sql("ANALYZE events")  # statistics, so the planner prefers them
 
 
+def _v5_span_index(conn: Connection) -> None:
+    """Events dated to a month, year or decade, by start: the part of a ``--since`` page
+    that starts before the range (see ``query._window_page_ids``); day-dated events, the
+    bulk, are not in it."""
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_events_spans ON events (date_start, event_id) "
+        "WHERE date_precision <> 'day'"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, sentences, events, event mentions", _v1_tables),
     Migration(2, "full-text index over sentences", _v2_fulltext),
     Migration(3, "MinHash signatures and LSH bands for near-duplicates", _v3_minhash),
     Migration(4, "indexes for dyad series and date-ordered event pages", _v4_query_indexes),
+    Migration(5, "partial index of longer-dated events for --since pages", _v5_span_index),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -11,6 +11,7 @@ events whose date interval overlaps the range, so ``2024-06`` matches ``--since
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,6 +85,9 @@ def _actor_condition(flt: EventFilter) -> ColumnElement[bool] | None:
     return sa.or_(straight, sa.and_(*swapped))
 
 
+MAX_SPAN_DAYS = 3653  # the longest a stored date covers: a decade ("the 1970s")
+
+
 def _day(value: str, end: bool, flag: str) -> str:
     if not _DATE.fullmatch(value):
         raise InputError(flag, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -125,8 +129,13 @@ def fulltext_condition(dialect: str, text: str) -> ColumnElement[bool]:
     return events.c.event_id.in_(hits)
 
 
-def conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
-    """The WHERE clauses for ``flt`` (checked: bad values raise ``InputError``)."""
+def conditions(
+    flt: EventFilter, dialect: str, *, dates: bool = True
+) -> list[ColumnElement[bool]]:
+    """The WHERE clauses for ``flt`` (checked: bad values raise ``InputError``).
+
+    ``dates=False`` leaves out the ``since`` condition (``select_events`` splits it).
+    """
     where: list[ColumnElement[bool]] = []
     actor = _actor_condition(flt)
     if actor is not None:
@@ -146,7 +155,7 @@ def conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
             raise InputError("--modality", f"{modality!r} is not one of {', '.join(MODALITIES)}")
     if modalities:
         where.append(events.c.modality.in_(modalities))
-    if flt.since:
+    if flt.since and dates:
         where.append(events.c.date_end >= _day(flt.since, end=False, flag="--since"))
     if flt.until:
         where.append(events.c.date_start <= _day(flt.until, end=True, flag="--until"))
@@ -157,15 +166,59 @@ def conditions(flt: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
     return where
 
 
+def _days_before(day: str, days: int) -> str:
+    """``day`` minus ``days`` as an ISO day, clamped to the calendar ("0000" stays put)."""
+    try:
+        start = dt.date.fromisoformat(day)
+    except ValueError:
+        return day
+    span = dt.timedelta(days=days)
+    return (start - span if start - dt.date.min > span else dt.date.min).isoformat()
+
+
+def _window_page_ids(flt: EventFilter, dialect: str) -> sa.CompoundSelect[tuple[str]]:
+    """The ids of one page of events overlapping ``since``…: a page is (a) events starting
+    inside the range, read in index order and cut to the page, plus (b) the few longer-dated
+    events (month, year, decade) that started before ``since`` and still cover it, read from
+    the partial index ``ix_events_spans``. Neither part scans the years before ``since``."""
+    since = _day(flt.since or "", end=False, flag="--since")
+    earliest = _days_before(since, MAX_SPAN_DAYS)
+    base = conditions(flt, dialect, dates=False)
+    size = (flt.offset or 0) + (flt.limit or 0)
+    order = (events.c.date_start, events.c.event_id)
+    inside = (
+        sa.select(events.c.event_id)
+        .where(*base, events.c.date_start >= since)
+        .order_by(*order)
+        .limit(size)
+        .subquery()
+    )
+    spanning = (
+        sa.select(events.c.event_id)
+        .where(
+            *base,
+            events.c.date_precision != "day",
+            events.c.date_start >= earliest,
+            events.c.date_start < since,
+            events.c.date_end >= since,
+        )
+        .order_by(*order)
+        .limit(size)
+        .subquery()
+    )
+    return sa.union_all(sa.select(inside.c.event_id), sa.select(spanning.c.event_id))
+
+
 def select_events(flt: EventFilter, dialect: str) -> sa.Select[tuple[object, ...]]:
     """``SELECT events.* WHERE ...`` in a stable order (date, then id)."""
     if flt.limit is not None and flt.limit < 0:
         raise InputError("--limit", "must be 0 or more")
-    query = (
-        sa.select(events)
-        .where(*conditions(flt, dialect))
-        .order_by(events.c.date_start.is_(None), events.c.date_start, events.c.event_id)
-    )
+    order = (events.c.date_start.is_(None), events.c.date_start, events.c.event_id)
+    if flt.since and flt.limit is not None:
+        page = events.c.event_id.in_(_window_page_ids(flt, dialect))
+        query = sa.select(events).where(page).order_by(*order)
+    else:
+        query = sa.select(events).where(*conditions(flt, dialect)).order_by(*order)
     if flt.offset:
         query = query.offset(flt.offset)
     if flt.limit is not None:

@@ -24,6 +24,7 @@ from legation.analysis.common import (
     period_range,
 )
 from legation.errors import InputError
+from legation.ontology import quad_class
 from legation.store import Store
 from legation.store.schema import events
 
@@ -100,16 +101,16 @@ def dyad_series(
     query = (
         sa.select(
             period,
-            events.c.quad_class,
             events.c.root,
             sa.func.count().label("n"),
             sa.func.sum(events.c.goldstein).label("g"),
         )
         .where(*where)
-        .group_by(period, events.c.quad_class, events.c.root)
+        .group_by(period, events.c.root)
     )
     with store.engine.connect() as conn:
-        groups = conn.execute(query).all()
+        # the quad class is a function of the root: one grouping key less to sort on
+        groups = [(p, quad_class(r), r, n, g) for p, r, n, g in conn.execute(query).all()]
     if not groups:
         return []
     points = _points(groups, freq)

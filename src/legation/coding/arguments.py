@@ -281,26 +281,7 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                 if grand.dep_ == "dobj":
                     args.direct |= _words(grand)
         if child.dep_ == "prep" and not (passive and child.lower_ == "by"):
-            args.particles.add(child.lower_)
-            prep = child.lower_
-            lemma = verb.lemma_.lower()
-            for pobj in _pobjs(child):
-                args.object_lemmas |= _words(pobj)
-                if prep in INSTRUMENT_PREPS:
-                    args.instrument |= _words(pobj)
-                if prep in ("in", "at") and lemma in ARRIVAL_VERBS:
-                    args.add_targets(actors.all_for(pobj), f"arrival-{prep}")
-                    continue
-                if prep == "at" and lemma not in AT_TARGET_VERBS:
-                    continue
-                if prep in ("by", "via") and not passive:
-                    _noun_phrase_targets(pobj, actors, args)  # "spoke by phone with Putin"
-                    continue
-                if prep in TARGET_PREPS or prep == "from":
-                    found = actors.all_for(pobj, owners=True)
-                    args.add_targets(found, f"prep-{prep}")
-                    if not found:
-                        _noun_phrase_targets(pobj, actors, args)
+            _verb_prep(verb, child, actors, args)
     _between(verb, actors, args)
     if not args.sources:
         found, how = borrowed_subject(verb, actors)
@@ -315,6 +296,29 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         _complement_targets(verb, actors, args)
     args.object_lemmas |= args.direct
     return args
+
+
+def _verb_prep(verb: Token, prep_token: Token, actors: ArticleActors, args: Arguments) -> None:
+    """A prepositional phrase on an (active) verb: a target, a place, an instrument, or a
+    particle with its objects for the lexicon."""
+    prep = prep_token.lower_
+    lemma = verb.lemma_.lower()
+    args.particles.add(prep)
+    for pobj in _pobjs(prep_token):
+        args.object_lemmas |= _words(pobj)
+        if prep in INSTRUMENT_PREPS:
+            args.instrument |= _words(pobj)
+        if prep in ("in", "at") and lemma in ARRIVAL_VERBS:
+            args.add_targets(actors.all_for(pobj), f"arrival-{prep}")
+        elif prep == "at" and lemma not in AT_TARGET_VERBS:
+            continue  # a place: "signed at the White House"
+        elif prep in ("by", "via"):
+            _noun_phrase_targets(pobj, actors, args)  # "spoke by phone with Putin"
+        elif prep in TARGET_PREPS or prep == "from":
+            found = actors.all_for(pobj, owners=True)
+            args.add_targets(found, f"prep-{prep}")
+            if not found:
+                _noun_phrase_targets(pobj, actors, args)
 
 
 def _complement_targets(verb: Token, actors: ArticleActors, args: Arguments) -> None:

@@ -165,3 +165,9 @@ def test_date_of_another_noun_is_not_the_event_date(code: Code) -> None:
     events = code("Iran and the European Union resumed talks on the 2015 nuclear deal.")
     talks = find(events, "IRN", None, "04")
     assert talks and all(e.date != "2015" for e in talks)
+
+
+def test_month_names_are_not_verbs(code: Code) -> None:
+    events = code("In late March, Russia freed two Ukrainian prisoners.")
+    assert not [e for e in events if e.root == "14"]
+    assert find(events, "RUS", "UKR", "084")

@@ -31,6 +31,7 @@ CLAUSE_COST = 10  # tree-distance cost of a date in another clause
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "acl"})
 # Verbs whose event-noun object is the news ("announced the release of …"), not the saying.
 ANNOUNCING_VERBS = frozenset("announce declare unveil confirm reveal report".split())
+MONTH_WORDS = frozenset({"March", "May"})  # months that are also verbs, capitalised
 # Verbs that only frame the event of their "to" complement ("plans to visit").
 CARRIER_VERBS = frozenset(
     [
@@ -130,6 +131,8 @@ class EventCoder:
         found = []
         for token in sentence:
             lemma = token.lemma_.lower()
+            if token.text in MONTH_WORDS:
+                continue  # "In late March, …": a date, even when tagged as a verb
             if token.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in CARRIER_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                     continue  # "sought to demonstrate": the complement carries the event

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import given
@@ -31,6 +32,28 @@ def read_all(path: Path) -> tuple[list[Article], list[str], LegationError | None
     except LegationError as exc:
         return got, warnings, exc
     return got, warnings, None
+
+
+T = TypeVar("T")
+
+
+def interleave(first: list[T], second: list[T]) -> list[T]:
+    """first[0], second[0], first[1], … then the rest of the longer list."""
+    mixed = [x for pair in zip(first, second, strict=False) for x in pair]
+    return mixed + first[len(second) :] + second[len(first) :]
+
+
+def check_good_survive(path: Path, n_good: int, *, line: bool) -> None:
+    """Reading ``path`` raised nothing, kept every good record intact, and each warning
+    names the file (and the line where ``line``)."""
+    articles, warnings, error = read_all(path)
+    assert error is None, error
+    check_articles(articles)
+    read = {a.id: a.text for a in articles}
+    for i in range(n_good):
+        assert read[f"good-{i}"] == f"{GOOD_TEXT} #{i}"
+    for message in warnings:
+        check_warning(message, path, line=line)
 
 
 def check_articles(articles: list[Article]) -> None:
@@ -112,18 +135,10 @@ def test_jsonl_good_lines_survive_broken_ones(
         json.dumps({"id": f"good-{i}", "text": f"{GOOD_TEXT} #{i}", "date": "2024-06-19"}).encode()
         for i in range(n_good)
     ]
-    lines = [line for pair in zip(broken, good, strict=False) for line in pair]
-    lines += broken[len(good) :] + good[len(broken) :]
+    lines = interleave(broken, good)
     path = workdir / "mixed.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
-    articles, warnings, error = read_all(path)
-    assert error is None, error
-    check_articles(articles)
-    read = {a.id: a.text for a in articles}
-    for i in range(n_good):
-        assert read[f"good-{i}"] == f"{GOOD_TEXT} #{i}"
-    for message in warnings:
-        check_warning(message, path, line=True)
+    check_good_survive(path, n_good, line=True)
 
 
 # --- CSV: broken rows between good ones --------------------------------------------------
@@ -144,18 +159,10 @@ broken_csv_rows = st.one_of(
 @given(broken=st.lists(broken_csv_rows, max_size=8), n_good=st.integers(1, 4))
 def test_csv_good_rows_survive_broken_ones(workdir: Path, broken: list[bytes], n_good: int) -> None:
     good = [f'good-{i},"{GOOD_TEXT} #{i}",2024-06-19'.encode() for i in range(n_good)]
-    rows = [row for pair in zip(broken, good, strict=False) for row in pair]
-    rows += broken[len(good) :] + good[len(broken) :]
+    rows = interleave(broken, good)
     path = workdir / "mixed.csv"
     path.write_bytes(b"id,text,date\n" + b"\n".join(rows) + b"\n")
-    articles, warnings, error = read_all(path)
-    assert error is None, error
-    check_articles(articles)
-    read = {a.id: a.text for a in articles}
-    for i in range(n_good):
-        assert read[f"good-{i}"] == f"{GOOD_TEXT} #{i}"
-    for message in warnings:
-        check_warning(message, path, line=True)
+    check_good_survive(path, n_good, line=True)
 
 
 def test_nul_bytes_refuse_the_file_naming_it(workdir: Path) -> None:
@@ -190,20 +197,12 @@ broken_items = st.one_of(
 @given(broken=st.lists(broken_items, max_size=4), n_good=st.integers(1, 3))
 def test_feed_good_items_survive_broken_ones(workdir: Path, broken: list[str], n_good: int) -> None:
     good = [ITEM.format(i=i, text=f"{GOOD_TEXT} #{i}") for i in range(n_good)]
-    items = [x for pair in zip(good, broken, strict=False) for x in pair]
-    items += good[len(broken) :] + broken[len(good) :]
+    items = interleave(good, broken)
     path = workdir / "mixed.rss"
     body = "".join(items)
     path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{body}'
                     "</channel></rss>", encoding="utf-8")  # fmt: skip
-    articles, warnings, error = read_all(path)
-    assert error is None, error
-    check_articles(articles)
-    read = {a.id: a.text for a in articles}
-    for i in range(n_good):
-        assert read[f"good-{i}"] == f"{GOOD_TEXT} #{i}"
-    for message in warnings:
-        check_warning(message, path, line=False)
+    check_good_survive(path, n_good, line=False)
 
 
 def test_unclosed_feed_element_is_reported_with_its_line(workdir: Path) -> None:

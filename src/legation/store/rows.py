@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from legation.model import Actor, Event, Location, Plover
+from legation.output import flatten
 
 _DATE = re.compile(r"(\d{3,4})(?:-(\d{2})(?:-(\d{2}))?)?")
-ACTOR_FIELDS = ("code", "country", "sector", "name", "text")
 
 
 def date_interval(date: str | None, precision: str | None) -> tuple[str | None, str | None]:
@@ -48,31 +48,9 @@ def date_interval(date: str | None, precision: str | None) -> tuple[str | None, 
 
 
 def event_to_row(event: Event) -> dict[str, Any]:
-    """The ``events`` columns holding ``event`` (without article id, counts or timestamps)."""
-    row: dict[str, Any] = {
-        "event_id": event.event_id,
-        "doc_id": event.doc_id,
-        "sentence_index": event.sentence_index,
-        "sentence": event.sentence,
-        "cameo": event.cameo,
-        "root": event.root,
-        "quad_class": event.quad_class,
-        "goldstein": event.goldstein,
-        "plover_type": event.plover.type if event.plover else None,
-        "plover_mode": event.plover.mode if event.plover else None,
-        "modality": event.modality,
-        "attribution": event.attribution,
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "count": event.count,
-        "location_name": event.location.name if event.location else None,
-        "location_country": event.location.country if event.location else None,
-        "trigger": event.trigger,
-        "rule": event.rule,
-    }
-    for role, actor in (("source", event.source), ("target", event.target)):
-        for name in ACTOR_FIELDS:
-            row[f"{role}_{name}"] = getattr(actor, name) if actor else None
+    """The ``events`` columns holding ``event`` (without article id, counts or timestamps):
+    the flat record the CSV/TSV writers use, plus the days its date covers."""
+    row = flatten(event)
     row["date_start"], row["date_end"] = date_interval(event.date, event.date_precision)
     return row
 

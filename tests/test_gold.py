@@ -33,8 +33,9 @@ CASE_KEYS = frozenset({"id", "text", "date", "expect", "reject", "xfail", "tags"
 REQUIRED_KEYS = frozenset({"id", "text", "date", "expect", "reject", "xfail"})
 FILTER_KEYS = frozenset(
     {"source", "target", "cameo", "root", "modality", "date", "count", "date_precision",
-     "attribution"}
+     "attribution", "date_source"}
 )  # fmt: skip
+DATE_SOURCES = ("text", "story", "article", None)
 DATE_PRECISIONS = ("day", "month", "year", "decade")
 # Features a case exercises; README.md says what each means.
 TAGS = frozenset(
@@ -43,7 +44,9 @@ TAGS = frozenset(
         "metonym", "relative-clause", "pronoun", "multi-sentence", "time-resolved",
         "hyphenated-name", "historical", "igo", "negated", "planned", "hypothetical",
         "attribution", "date-default", "date-day", "date-month", "date-year", "date-decade",
-        "date-relative", "multi-date", "count", "false-positive",
+        "date-relative", "multi-date", "count", "false-positive", "scope", "idiom",
+        "sport", "fiction", "carried", "headline", "existential",
+        "story-country", "lower-case", "implied-source",
     }
 )  # fmt: skip
 MIN_CASES_PER_ROOT = 3
@@ -115,6 +118,8 @@ def validate_filter(filt: Any, where: str, known_codes: frozenset[str]) -> list[
             ok = isinstance(value, str) and bool(_DATE_RE.fullmatch(value))
         elif key == "date_precision":
             ok = value in DATE_PRECISIONS
+        elif key == "date_source":
+            ok = value in DATE_SOURCES
         elif key == "count":
             ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
         elif key == "attribution":
@@ -190,7 +195,7 @@ def event_matches(event: Event, filt: Mapping[str, Any]) -> bool:
             ok = event.cameo.startswith(want)
         elif key == "root":
             ok = event.root == want
-        elif key in ("modality", "date", "date_precision", "count"):
+        elif key in ("modality", "date", "date_precision", "count", "date_source"):
             ok = getattr(event, key) == want
         elif key == "attribution":
             ok = (event.attribution is not None) == bool(want)

@@ -151,3 +151,27 @@ def test_atomic_output_failure_keeps_the_old_file_and_no_temp(tmp_path: Path) ->
 def test_atomic_output_to_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot write"), atomic_output(tmp_path / "no" / "x"):
         pass
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_formula_like_text_cells_are_neutralised_but_numbers_stay_numbers(fmt: str) -> None:
+    event = make_event(sentence='=HYPERLINK("http://evil.example","click") said the envoy.')
+    event = Event.from_dict(
+        {**event.to_dict(), "goldstein": -2.0, "trigger": "+visit", "rule": "@rule"}
+    )
+    stream = io.StringIO()
+    write_events([event], stream, fmt)  # type: ignore[arg-type]
+    delimiter = "," if fmt == "csv" else "\t"
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue()), delimiter=delimiter))
+    assert rows[0]["sentence"].startswith("'=HYPERLINK(")
+    assert rows[0]["trigger"] == "'+visit" and rows[0]["rule"] == "'@rule"
+    assert rows[0]["goldstein"] == "-2.0"  # a number, not text: left as it is
+    assert rows[0]["source_code"] == "RUSGOV"
+
+
+@pytest.mark.parametrize("text", ["-1 dead", "\tindented", "\rreturn", "@handle", "+44 20"])
+def test_spreadsheet_safe_prefixes_every_formula_start(text: str) -> None:
+    from legation.output import spreadsheet_safe
+
+    assert spreadsheet_safe(text) == "'" + text
+    assert spreadsheet_safe(-2.0) == -2.0 and spreadsheet_safe("Moscow") == "Moscow"

@@ -4,7 +4,6 @@ real Phoenix and PETRARCH files from ../shared (skipped when that folder is abse
 from __future__ import annotations
 
 import datetime as dt
-import time
 import warnings
 from pathlib import Path
 
@@ -282,12 +281,11 @@ def test_real_actor_files_parse(path: Path) -> None:
 
 @pytest.mark.shared
 @needs_shared
-def test_phoenix_countries_is_fast_and_leaders_resolve() -> None:
-    started = time.perf_counter()
+def test_phoenix_countries_read_and_leaders_resolve() -> None:
+    # No wall-clock bound here: a timed assertion flakes on a loaded machine.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DictionaryWarning)
         entries = read_actor_dictionary(ACTOR_FILES[0])
-    assert time.perf_counter() - started < 2.0
     assert len(entries) > 15_000
     named = by_name(entries)
     putin = named["Vladimir Putin"]

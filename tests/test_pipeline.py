@@ -42,6 +42,7 @@ def test_stream_keeps_input_order_and_ids(coder: Coder) -> None:
     ]
     coded = list(coder.code_stream(articles, batch_size=2))
     assert [c.article.id for c in coded] == ["a0", "a1", "a2", "a3", "a4"]
+    assert all(c.events for c in coded), "every copy of the sentence yields its event"
     assert all(e.doc_id == c.article.id for c in coded for e in c.events)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import gzip
 import io
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -406,5 +407,6 @@ def test_arbitrary_jsonl_lines_are_read_or_reported(lines: list[bytes]) -> None:
         articles = list(read_jsonl_stream(stream, "s", ctx))
     reported = {int(w.split(":")[1]) for w in warned}
     seen = {int((a.origin or "").split(":")[1]) for a in articles}
-    blank = {n for n, line in enumerate(data.split(b"\n"), 1) if not line.strip()}
-    assert seen | reported | blank >= set(range(1, len(data.split(b"\n")) + 1))
+    numbered = re.split(rb"\r\n|\r|\n", data)  # a lone \r ends a line too
+    blank = {n for n, line in enumerate(numbered, 1) if not line.strip()}
+    assert seen | reported | blank >= set(range(1, len(numbered) + 1))

@@ -1,8 +1,12 @@
-"""The README is runnable: its Python blocks run, every command it shows exists with the
-options it shows, every command the CLI has is shown, and its actor-file example parses."""
+"""The README is runnable: its Python blocks run and print what the ``output`` block after
+each shows (only event counts may differ, as the README says), every command it shows
+exists with the options it shows, every command the CLI has is shown, and its actor-file
+example parses."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shlex
 from pathlib import Path
@@ -39,11 +43,47 @@ def commands() -> dict[str, set[str]]:
     return found
 
 
+# The one field an ``output`` block may differ in, as the README says where it shows it:
+# event counts ("15 events") change as the coder improves.
+VARIABLE_FIELDS = (re.compile(r"\b\d+(?= events?$)", re.MULTILINE),)
+
+
+def python_with_output() -> list[tuple[str, str | None]]:
+    """Each Python block with the ``output`` block right after it (``None`` if none)."""
+    fences = FENCE.findall(TEXT)
+    pairs = []
+    for i, (lang, body) in enumerate(fences):
+        if lang == "python":
+            after = fences[i + 1] if i + 1 < len(fences) else ("", "")
+            pairs.append((body, after[1] if after[0] == "output" else None))
+    return pairs
+
+
+def masked(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    joined = "\n".join(lines)
+    for pattern in VARIABLE_FIELDS:
+        joined = pattern.sub("N", joined)
+    return joined
+
+
 @pytest.mark.parametrize("index", range(len(blocks("python"))))
-def test_python_blocks_run(index: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_python_blocks_print_what_the_readme_shows(
+    index: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # whatever a block writes lands here, not in the repository
-    code = blocks("python")[index]
-    exec(compile(code, f"README.md python block {index + 1}", "exec"), {"__name__": "readme"})
+    code, shown = python_with_output()[index]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, f"README.md python block {index + 1}", "exec"), {"__name__": "readme"})
+    assert shown is not None, "a Python block is followed by an ```output block of what it prints"
+    assert printed.getvalue().strip(), "the block prints what the README shows"
+    assert masked(printed.getvalue()) == masked(shown)
+
+
+def test_variable_fields_mask_only_event_counts() -> None:
+    assert masked("a 2024-01-01 15 events\nb 3 events") == "a 2024-01-01 N events\nb N events"
+    assert masked("RUSGOV 042 PRK 2024") == "RUSGOV 042 PRK 2024"
 
 
 def test_readme_has_python_blocks() -> None:

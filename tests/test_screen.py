@@ -83,6 +83,7 @@ def test_screened_coder_finds_the_same_events_on_the_sample(coder, fast) -> None
     articles = sample_articles()
     full = list(coder.code_stream(articles))
     screened = list(fast.code_stream(articles))
+    assert keys(full), "the sample yields events"
     assert keys(screened) == keys(full)
     # sentence indices point at the article's own sentences, skipped ones included
     for item in screened:

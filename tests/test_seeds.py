@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from benchmarks.seed_checks import SEED_CHECKS, read_seeds
+from benchmarks.seed_checks import NEGATIVE_SEED_CHECKS, SEED_CHECKS, read_seeds
 
 from legation.model import Event
 
@@ -20,6 +20,34 @@ def seed_events(coder, shared_dir: Path) -> list[Event]:  # type: ignore[no-unty
 
 @pytest.mark.parametrize(("name", "check"), SEED_CHECKS, ids=[name for name, _ in SEED_CHECKS])
 def test_seed_event(name: str, check, seed_events: list[Event]) -> None:  # type: ignore[no-untyped-def]
+    assert check(seed_events), name
+
+
+# Negative checks that fail today: kept (not weakened) and tracked by their issue.
+KNOWN_NEGATIVE_FAILURES = {
+    "Putin's 2024 trip RUS→PRK is one occurred event": (
+        "issue 12: several sentences reporting the same trip each become an occurred event"
+    ),
+}
+
+
+def negative_params() -> list[object]:
+    return [
+        pytest.param(
+            name,
+            check,
+            id=name,
+            marks=[pytest.mark.xfail(reason=KNOWN_NEGATIVE_FAILURES[name], strict=False)]
+            if name in KNOWN_NEGATIVE_FAILURES
+            else [],
+        )
+        for name, check in NEGATIVE_SEED_CHECKS
+    ]
+
+
+@pytest.mark.parametrize(("name", "check"), negative_params())
+def test_seed_output_lacks_what_did_not_happen(name: str, check, seed_events: list[Event]) -> None:  # type: ignore[no-untyped-def]
+    assert seed_events, "the seed articles yield events"
     assert check(seed_events), name
 
 

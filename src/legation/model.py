@@ -14,6 +14,9 @@ from typing import Any, Literal
 
 Modality = Literal["occurred", "negated", "planned", "hypothetical"]
 DatePrecision = Literal["day", "month", "year", "decade"]
+# Where an event's date came from: its own text, an earlier sentence of the story, or the
+# article's date (the text gives none: undated background, or a date the reader must check).
+DateSource = Literal["text", "story", "article"]
 MODALITIES: tuple[Modality, ...] = ("occurred", "negated", "planned", "hypothetical")
 
 
@@ -100,6 +103,7 @@ class Event:
     attribution: str | None = None
     location: Location | None = None
     rule: str = ""  # why it was coded: lexicon entry and extraction rule
+    date_source: DateSource | None = None  # None: no date at all
     event_id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -136,6 +140,7 @@ class Event:
             "attribution": self.attribution,
             "date": self.date,
             "date_precision": self.date_precision,
+            "date_source": self.date_source,
             "count": self.count,
             "location": self.location.to_dict() if self.location else None,
             "trigger": self.trigger,
@@ -172,6 +177,7 @@ class Event:
             attribution=data.get("attribution"),
             location=Location(loc["name"], loc.get("country")) if loc else None,
             rule=data.get("rule", ""),
+            date_source=data.get("date_source"),
             event_id=data.get("event_id", ""),
         )
 

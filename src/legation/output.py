@@ -1,24 +1,30 @@
-"""Event writers (JSON Lines, CSV, TSV) and atomic file output, for the CLI and the store.
+"""Event writers (JSON Lines, CSV, TSV), for the CLI and the store (files: ``outfile``).
 
 JSONL lines are ``Event.to_dict()``, exactly the record of ``event.schema.json``. CSV and
 TSV flatten it to ``FLAT_COLUMNS`` (``source_code``, ``plover_type``, ...): one event a
 row, empty cells for nulls, a header row even when there are no events. TSV has no
-quoting, so tabs and line breaks inside values become spaces.
+quoting, so tabs and line breaks inside values become spaces. A text cell that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return) gets a leading ``'`` (``spreadsheet_safe``); numbers such as a Goldstein
+score of ``-2.0`` stay numbers.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import secrets
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from legation.errors import InputError
 from legation.model import Actor, Event
+from legation.outfile import atomic_output
+
+__all__ = [
+    "FLAT_COLUMNS", "FORMATS", "atomic_output", "flatten", "format_for", "spreadsheet_safe",
+    "write_events",
+]  # fmt: skip
 
 OutputFormat = Literal["jsonl", "csv", "tsv"]
 FORMATS: tuple[OutputFormat, ...] = ("jsonl", "csv", "tsv")
@@ -37,6 +43,7 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "attribution",
     "date",
     "date_precision",
+    "date_source",
     "count",
     "location_name",
     "location_country",
@@ -48,6 +55,15 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "sentence",
 )
 _TSV_UNSAFE = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as a formula
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that starts like a formula, with ``'`` before it (CSV injection: a
+    sentence ``=HYPERLINK(...)`` must open as text); numbers and other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def flatten(event: Event) -> dict[str, Any]:
@@ -66,6 +82,7 @@ def flatten(event: Event) -> dict[str, Any]:
         attribution=event.attribution,
         date=event.date,
         date_precision=event.date_precision,
+        date_source=event.date_source,
         count=event.count,
         location_name=event.location.name if event.location else None,
         location_country=event.location.country if event.location else None,
@@ -129,30 +146,5 @@ def _row_writer(stream: TextIO, tsv: bool) -> Callable[[list[str]], object]:
 def _cell(value: Any, tsv: bool) -> str:
     if value is None:
         return ""
-    text = str(value)
+    text = str(spreadsheet_safe(value))
     return text.translate(_TSV_UNSAFE) if tsv else text
-
-
-@contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
-    """A UTF-8 text stream that becomes ``path`` only when the block ends without error.
-
-    Written to a hidden temporary file beside ``path`` (same file system) and renamed over
-    it at the end, so an interrupted or failed run leaves the old file, or none, never
-    half a file. The new file gets the usual permissions (0666 less the umask).
-    """
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as exc:
-        raise InputError(str(target), f"cannot write: {exc.strerror or exc}") from None
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

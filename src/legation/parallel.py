@@ -5,7 +5,9 @@ load once per process, in the pool's initializer) and codes *partitions* of cons
 articles. Results come back in input order, so the output equals a single-process run.
 At most a few partitions per worker are in flight, so memory stays bounded however long the
 input is. A worker that dies (killed, out of memory) stops the run with a ``LegationError``
-rather than hanging; ``legation ingest`` resumes where it stopped.
+rather than hanging; ``legation ingest`` resumes where it stopped. Workers never outlive
+their parent (``legation.workers``): killed with it, or stopped when the run is
+interrupted, terminated or its reader goes away.
 
 The same partition interface (``code_partitions``) is what the Dask runner and the Parquet
 shard writer use (``legation.dask_runner``).
@@ -26,6 +28,7 @@ from typing import Any
 
 from legation.errors import LegationError
 from legation.model import Article, CodedArticle
+from legation.workers import stop_workers, watch_parent
 
 PARTITION_SIZE = 16  # articles per task: big enough to batch the parser, small to balance
 IN_FLIGHT_PER_WORKER = 3  # partitions queued per worker (bounds memory, keeps workers busy)
@@ -33,12 +36,36 @@ IN_FLIGHT_PER_WORKER = 3  # partitions queued per worker (bounds memory, keeps w
 Partition = tuple[int, list[Article]]
 
 
-def default_workers() -> int:
-    """The cores this process may use (``--workers`` default)."""
+ARTICLES_PER_WORKER = 200  # fewer per worker and its start-up (spaCy, ~5 s) costs more
+PEEK_LIMIT = 4096  # articles read ahead to size the input when --workers is left out
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, not the machine's count)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def free_cores() -> int:
+    """Usable cores less the ones other processes keep busy (the 1-minute load average,
+    rounded): on a shared machine, workers beyond this only compete with each other."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not available on this platform
+        load = 0.0
+    return max(1, usable_cores() - int(load + 0.5))
+
+
+def default_workers(articles: int | None = None) -> int:
+    """The ``--workers`` default: the free cores, and no more workers than the input
+    keeps busy (one per ``ARTICLES_PER_WORKER`` articles; ``articles`` is how many
+    there are, or how many were read ahead). One means: code in this process."""
+    workers = free_cores()
+    if articles is not None:
+        workers = min(workers, max(1, articles // ARTICLES_PER_WORKER))
+    return workers
 
 
 @dataclass(frozen=True)
@@ -68,7 +95,9 @@ class CoderOptions:
 _WORKER: dict[str, Any] = {}  # the worker process's coder, built once by ``_init_worker``
 
 
-def _init_worker(options: CoderOptions) -> None:
+def _init_worker(options: CoderOptions, parent_pid: int | None = None) -> None:
+    if parent_pid is not None:
+        watch_parent(parent_pid)
     _WORKER["coder"] = options.build()
     _WORKER["batch_size"] = options.batch_size
 
@@ -120,7 +149,8 @@ class ParallelCoder:
         partition_size: int = PARTITION_SIZE,
         local: Callable[[], Any] | None = None,
     ) -> None:
-        self.workers = workers if workers and workers > 0 else default_workers()
+        self.auto = not (workers and workers > 0)  # choose from the input (code_stream)
+        self.workers = usable_cores() if self.auto else int(workers or 1)
         self.options = options or CoderOptions()
         self.partition_size = partition_size
         self._make_local = local or self.options.build
@@ -131,7 +161,10 @@ class ParallelCoder:
     ) -> Iterator[CodedArticle]:
         """Each article with its sentences and events, in input order (as ``Coder``)."""
         it = iter(articles)
-        head = list(islice(it, self.partition_size + 1))
+        ahead = min(PEEK_LIMIT, ARTICLES_PER_WORKER * usable_cores()) if self.auto else 0
+        head = list(islice(it, max(self.partition_size, ahead) + 1))
+        if self.auto:
+            self.workers = default_workers(len(head))
         if self.workers == 1 or len(head) <= self.partition_size:
             if self._local is None:
                 self._local = self._make_local()
@@ -152,8 +185,9 @@ class ParallelCoder:
         """Coded partitions as they finish (not in order): for shard writers."""
         context = multiprocessing.get_context("spawn")  # no inherited threads or handles
         limit = self.workers * IN_FLIGHT_PER_WORKER
+        initargs = (self.options, os.getpid())
         with ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.options,)
+            self.workers, mp_context=context, initializer=_init_worker, initargs=initargs
         ) as pool:
             pending: deque[Future[tuple[int, list[CodedArticle]]]] = deque()
             try:
@@ -168,3 +202,6 @@ class ParallelCoder:
                     f"a coding worker died ({exc}); re-run to resume (ingest skips stored "
                     "articles, parquet output skips finished shards)"
                 ) from None
+            except BaseException:  # Ctrl-C, SIGTERM, the reader stopped: stop now, not later
+                stop_workers(pool)
+                raise

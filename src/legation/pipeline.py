@@ -26,6 +26,9 @@ from legation.ontology import load_ontology
 from legation.screen import Plan, Screen
 
 CHUNK_CHARS = 20_000  # longer texts are parsed in pieces cut at paragraph/sentence ends
+# A stretch this long without a sentence or paragraph end is cut at a space: news
+# sentences are far shorter, and one this long only comes from text without punctuation.
+MAX_RUN_CHARS = 2_000
 _BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?])\s+")
 
 
@@ -36,7 +39,9 @@ class Coder:
     accuracy benchmarks use it to score event types on sentences without known actors).
     ``screen=True`` parses only the sentences that can yield an event (``legation.screen``);
     ``disable`` names pipeline components not to run (``("ner",)``: faster, loses PERSON
-    names after titles and event locations).
+    names after titles and event locations). ``verbs`` are PETRARCH/TABARI verb dictionaries
+    (``coding.petrarch_verbs``): a verb they list is coded by them; ``verbs_replace=True``
+    codes with the dictionaries alone, without the bundled lexicon.
     """
 
     def __init__(
@@ -49,6 +54,8 @@ class Coder:
         lexicon_file: Path | None = None,
         screen: bool = False,
         disable: Iterable[str] = (),
+        verbs: Iterable[Path] = (),
+        verbs_replace: bool = False,
     ) -> None:
         self.nlp = load_pipeline()
         self.disable = tuple(disable)
@@ -57,6 +64,14 @@ class Coder:
             self.kb.add_file(Path(path))
         self.resolver = ActorResolver(self.kb, self.nlp)
         self.lexicon = lexicon if lexicon is not None else load_lexicon(lexicon_file)
+        verb_files = [Path(p) for p in verbs]
+        if verb_files:
+            from legation.coding.petrarch_verbs import load_verb_files, spacy_lemmatizer
+
+            lemmatize = spacy_lemmatizer(self.nlp)
+            self.lexicon = load_verb_files(
+                verb_files, self.lexicon, lemmatize, replace=verbs_replace
+            )
         self.require_actor = require_actor
         self.events = EventCoder(self.lexicon, load_ontology(), require_actor=require_actor)
         self.screen = (
@@ -146,22 +161,49 @@ def _shift(event: Event, index: int) -> Event:
     return Event.from_dict(data)
 
 
-def split_long_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
-    """Cut ``text`` into pieces of at most ``limit`` characters at paragraph or sentence ends."""
-    if len(text) <= limit:
+def split_long_text(
+    text: str, limit: int = CHUNK_CHARS, run: int = MAX_RUN_CHARS
+) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters at paragraph or sentence
+    ends, and cut any stretch of more than ``run`` characters without one at a space
+    (else anywhere), so that no piece holds an over-long "sentence": parsing and coding
+    cost grows faster than linearly with sentence length (a 1 MB text without a full
+    stop once took minutes and gigabytes)."""
+    if len(text) <= limit and _next_cut(text, 0, limit, run) == len(text):
         return [text]
     pieces = []
     start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max((m.end() for m in _BREAK.finditer(window)), default=0)
-        if cut < limit // 2:
-            space = window.rfind(" ")
-            cut = space + 1 if space > limit // 2 else limit
-        pieces.append(text[start : start + cut])
-        start += cut
-    pieces.append(text[start:])
+    while start < len(text):
+        cut = _next_cut(text, start, limit, run)
+        pieces.append(text[start:cut])
+        start = cut
     return [p for p in pieces if p.strip()]
+
+
+def _next_cut(text: str, start: int, limit: int, run: int) -> int:
+    """Where the piece that begins at ``start`` ends (see ``split_long_text``)."""
+    stop = min(len(text), start + limit)
+    last = start  # the end of the last break kept: no stretch before it is over ``run``
+    while True:
+        bound = min(stop, last + run + 1)
+        found = _BREAK.search(text, last, bound)
+        if found is None or found.end() <= last:
+            break
+        last = found.end()
+    if bound == stop:  # the window ends with no over-long stretch in it
+        if stop == len(text) or last - start >= limit // 2:
+            return stop if stop == len(text) else last
+        return _at_space(text, start, stop - start)
+    if last > start:  # the piece ends where an over-long stretch begins
+        return last
+    return _at_space(text, start, run)
+
+
+def _at_space(text: str, start: int, width: int) -> int:
+    """A cut within ``width`` characters of ``start``: after the last space or newline
+    in its second half, else at ``width`` (a stretch without any)."""
+    space = max(text.rfind(" ", start, start + width), text.rfind("\n", start, start + width))
+    return space + 1 if space > start + width // 2 else start + width
 
 
 def _as_date(date: dt.date | str | None) -> dt.date | None:

@@ -45,7 +45,7 @@ def db(make_store: MakeStore) -> str:
             ev("RUSGOV", "PRKGOV", "042", "2024-06-19", sentence="Putin came to Pyongyang."),
             ev("RUSGOV", "PRK", "057", "2024-06-19"),
             ev("RUSGOV", "PRK", "111", "2024-07-01"),
-            ev("PRKGOV", "RUSGOV", "043", "2024-06-19"),
+            ev("PRKGOV", "RUSGOV", "043", "2024-06-20"),  # another day: not the 042 trip
             ev("USAGOV", "PRKGOV", "111", "2024-06-20"),
         ]
     )
@@ -85,8 +85,10 @@ def test_visits_and_claim(db: str) -> None:
     out = run("visits", "PRK", "--db", db)
     assert "Kim went twelve times." in out and "12" in out
     assert "Did not happen" in out and "+1.00" in out and "-1.00" in out
-    [ledger] = [json.loads(line) for line in run("visits", "--db", db, "-f", "jsonl").splitlines()]
-    assert {r["visitor"] for r in ledger["rows"]} == {"PRK", "RUS"}
+    records = [json.loads(line) for line in run("visits", "--db", db, "-f", "jsonl").splitlines()]
+    visits = [r for r in records if r["section"] == "rows"]  # one record a line
+    assert {r["visitor"] for r in visits} == {"PRK", "RUS"} and len(visits) > 1
+    assert {r["section"] for r in records} >= {"rows", "not_occurred", "asymmetry", "totals"}
     claim = run("claim", "RUS,SUN", "PRK", "--db", db)
     assert claim.startswith("Yes: 2 reported visits") and "2024-06-19" in claim
     assert "No Soviet came." in claim

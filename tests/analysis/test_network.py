@@ -20,7 +20,7 @@ EVENTS = [
     ev("RUSGOV", "PRKGOV", "042", "2024-06-19"),  # +1.9
     ev("RUSGOV", "PRK", "057", "2024-06-19"),  # +8.0
     ev("RUSGOV", "PRK", "111", "2024-07-01"),  # -2.0
-    ev("PRKGOV", "RUSGOV", "043", "2024-06-19"),  # +2.8
+    ev("PRKGOV", "RUSGOV", "043", "2024-06-20"),  # +2.8; another day: not the 042 trip
     ev("USAGOV", "PRKGOV", "111", "2024-06-20"),
     ev("KORGOV", "PRKGOV", "112", "2024-06-21"),
     ev("KORGOV", "USAGOV", "057", "2023-04-26"),

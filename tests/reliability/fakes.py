@@ -3,7 +3,8 @@
 
 Every sentence naming two CAMEO-style country codes (``RUS ... PRK``) yields one event
 coded 042 between them, so counts of articles, events and mentions depend only on the
-text. ``FAKE_CODER_DELAY`` (seconds per article) slows it down for kill tests.
+text. ``FAKE_CODER_DELAY`` (seconds per article) slows it down; ``FAKE_CODER_PAUSE_AFTER``
+and ``FAKE_CODER_READY`` stop it at a known point for kill tests (``pause_here``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import re
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from legation.model import Actor, Article, CodedArticle, Event
 from legation.ontology import load_ontology
@@ -52,16 +54,31 @@ def code_article(article: Article) -> CodedArticle:
     return CodedArticle(article, sentences, tuple(events))
 
 
+def pause_here() -> None:
+    """Tell the test we got here (a file ``ready-<pid>`` in ``FAKE_CODER_READY``), then stand
+    still until killed: kill tests wait for the file, not for a guessed moment."""
+    ready = Path(os.environ["FAKE_CODER_READY"]) / f"ready-{os.getpid()}"
+    ready.touch()
+    while True:
+        time.sleep(60)
+
+
 class FakeCoder:
-    """``code_stream`` like ``legation.pipeline.Coder``'s, optionally slowed down."""
+    """``code_stream`` like ``legation.pipeline.Coder``'s, optionally slowed down, or
+    stopped for good before the article after the first ``FAKE_CODER_PAUSE_AFTER`` (counted
+    per process: by then the ingest has committed every whole batch before them)."""
 
     def __init__(self, delay: float | None = None) -> None:
         self.delay = float(os.environ.get("FAKE_CODER_DELAY", "0")) if delay is None else delay
+        pause = os.environ.get("FAKE_CODER_PAUSE_AFTER")
+        self.pause_after = int(pause) if pause else None
 
     def code_stream(
         self, articles: Iterable[Article], batch_size: int = 32
     ) -> Iterator[CodedArticle]:
-        for article in articles:
+        for done, article in enumerate(articles):
+            if done == self.pause_after:
+                pause_here()
             if self.delay:
                 time.sleep(self.delay)
             yield code_article(article)

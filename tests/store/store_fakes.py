@@ -12,6 +12,7 @@ import os
 import re
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from legation.model import Actor, Article, CodedArticle, Event, Modality
 from legation.ontology import load_ontology
@@ -71,20 +72,33 @@ def code_article(article: Article) -> CodedArticle:
 
 
 class FakeCoder:
-    """``code_stream`` like the real coder's; ``FAKE_CODER_DELAY`` seconds per article."""
+    """``code_stream`` like the real coder's; ``FAKE_CODER_DELAY`` seconds per article.
+    With ``FAKE_CODER_PAUSE_AFTER=N`` and ``FAKE_CODER_READY=FILE`` it codes N articles,
+    creates FILE and stands still until killed: by then ingest has committed every whole
+    batch of those N, so a kill test knows what is stored without guessing a moment."""
 
     def __init__(self, delay: float | None = None) -> None:
         self.delay = float(os.environ.get("FAKE_CODER_DELAY", "0")) if delay is None else delay
+        pause = os.environ.get("FAKE_CODER_PAUSE_AFTER")
+        self.pause_after = int(pause) if pause else None
         self.coded: list[str] = []
 
     def code_stream(
         self, articles: Iterable[Article], batch_size: int = 32
     ) -> Iterator[CodedArticle]:
         for article in articles:
+            if len(self.coded) == self.pause_after:
+                _pause()
             if self.delay:
                 time.sleep(self.delay)
             self.coded.append(article.id)
             yield code_article(article)
+
+
+def _pause() -> None:
+    Path(os.environ["FAKE_CODER_READY"]).touch()
+    while True:
+        time.sleep(60)
 
 
 def article(doc_id: str, text: str, date: str = "2024-06-19", **kw: str) -> Article:

@@ -110,6 +110,7 @@ def test_imports(app: typer.Typer, tmp_path: Path) -> None:
 
 def test_errors_are_legation_errors(app: typer.Typer, tmp_path: Path) -> None:
     db = str(tmp_path / "e.db")
+    Store(db).close()  # read commands refuse a store that does not exist
     result = CliRunner().invoke(app, ["events", "--db", db, "--since", "yesterday"])
     assert isinstance(result.exception, InputError) and result.exception.where == "--since"
     result = CliRunner().invoke(app, ["export", "--db", db, "--format", "parquet"])
@@ -118,5 +119,7 @@ def test_errors_are_legation_errors(app: typer.Typer, tmp_path: Path) -> None:
         app, ["ingest", str(tmp_path / "nope.jsonl"), "--db", db, "--coder", "x:y"]
     )
     assert isinstance(result.exception, InputError)
-    result = CliRunner().invoke(app, ["ingest", "--db", db, "--coder", "nocolon", str(tmp_path)])
+    good = tmp_path / "good.jsonl"  # (paths are checked first: give one that exists)
+    good.write_text('{"id": "a", "text": "RUS met PRK."}\n')
+    result = CliRunner().invoke(app, ["ingest", "--db", db, "--coder", "nocolon", str(good)])
     assert isinstance(result.exception, InputError) and result.exception.where == "--coder"

@@ -1,5 +1,6 @@
 """Resumability: a real ``legation ingest`` process killed with SIGKILL mid-run, then
-re-run, ends with exactly what an uninterrupted run stores."""
+re-run, ends with exactly what an uninterrupted run stores. The kills happen where the fake
+coder stops and says so (``FAKE_CODER_PAUSE_AFTER``), never after a guessed delay."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from legation.store.schema import event_mentions, events
 
 HERE = Path(__file__).resolve().parent
 N_ARTICLES = 40
+BATCH = 3
+HANG_GUARD_SECONDS = 120  # only if something hangs; no wait depends on the machine's speed
 # The ``legation`` app with the store commands, as the CLI wires them.
 RUNNER = (
     "import typer; from legation.cli import store_cmds; "
@@ -40,9 +43,13 @@ def write_corpus(path: Path) -> None:
             out.write(json.dumps({"id": f"r{i:03d}", "date": day, "text": text}) + "\n")
 
 
-def ingest_process(corpus: Path, url: str, delay: float) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, FAKE_CODER_DELAY=str(delay))
+def ingest_process(
+    corpus: Path, url: str, pause_after: int | None = None, ready: Path | None = None
+) -> subprocess.Popen[bytes]:
+    env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(HERE), env.get("PYTHONPATH", "")])
+    if pause_after is not None and ready is not None:
+        env.update(FAKE_CODER_PAUSE_AFTER=str(pause_after), FAKE_CODER_READY=str(ready))
     command = [
         sys.executable,
         "-c",
@@ -54,7 +61,7 @@ def ingest_process(corpus: Path, url: str, delay: float) -> subprocess.Popen[byt
         "--coder",
         "store_fakes:FakeCoder",
         "--batch-size",
-        "3",
+        str(BATCH),
         "--quiet",
     ]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -65,21 +72,19 @@ def stored_articles(url: str) -> int:
         return store.info().articles
 
 
-def kill_after(process: subprocess.Popen[bytes], url: str, at_least: int) -> int:
-    """SIGKILL ``process`` once ``at_least`` articles are committed; return the count then."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+def kill_when_paused(process: subprocess.Popen[bytes], ready: Path) -> None:
+    """SIGKILL ``process`` once its coder has paused (it created ``ready``): the moment
+    is set by the coder, not by a clock, so a loaded machine changes nothing."""
+    deadline = time.monotonic() + HANG_GUARD_SECONDS
+    while not ready.exists():
         if process.poll() is not None:
             raise AssertionError(f"ingest ended early: {process.stderr.read().decode()}")  # type: ignore[union-attr]
-        count = stored_articles(url)
-        if count >= at_least:
-            time.sleep(0.07)  # land somewhere inside a later batch
-            process.send_signal(signal.SIGKILL)
-            process.wait(timeout=10)
-            return count
+        if time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError("the coder never paused")
         time.sleep(0.02)
-    process.kill()
-    raise AssertionError("ingest made no progress")
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=HANG_GUARD_SECONDS)
 
 
 def snapshot(url: str) -> tuple[list[str], list[tuple[str, str, int]], dict[str, int]]:
@@ -100,20 +105,22 @@ def snapshot(url: str) -> tuple[list[str], list[tuple[str, str, int]], dict[str,
 def test_kill_9_and_rerun_loses_and_duplicates_nothing(store_url: str, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus)
-    Store(store_url).close()  # create the schema first: the polling reads it
+    Store(store_url).close()  # create the schema first
 
-    first = ingest_process(corpus, store_url, delay=0.02)
-    killed_at = kill_after(first, store_url, at_least=6)
+    # Killed while coding its 8th article: batches of 3 → 6 articles committed, no more.
+    first = ingest_process(corpus, store_url, pause_after=7, ready=tmp_path / "first")
+    kill_when_paused(first, tmp_path / "first")
     assert first.returncode == -signal.SIGKILL
-    after_first_kill = stored_articles(store_url)
-    assert 6 <= after_first_kill < N_ARTICLES and after_first_kill % 3 == 0  # whole batches
+    assert stored_articles(store_url) == 6  # whole batches only
 
-    second = ingest_process(corpus, store_url, delay=0.02)
-    kill_after(second, store_url, at_least=after_first_kill + 6)
-    assert stored_articles(store_url) < N_ARTICLES
+    # The re-run skips those 6 before coding, then is killed 8 articles further on.
+    second = ingest_process(corpus, store_url, pause_after=8, ready=tmp_path / "second")
+    kill_when_paused(second, tmp_path / "second")
+    assert second.returncode == -signal.SIGKILL
+    assert stored_articles(store_url) == 12
 
-    final = ingest_process(corpus, store_url, delay=0.0)
-    _, err = final.communicate(timeout=60)
+    final = ingest_process(corpus, store_url)
+    _, err = final.communicate(timeout=HANG_GUARD_SECONDS)
     assert final.returncode == 0, err.decode()
 
     reference = tmp_path / "reference.db"
@@ -121,4 +128,4 @@ def test_kill_9_and_rerun_loses_and_duplicates_nothing(store_url: str, tmp_path:
         clean.ingest(read_inputs([str(corpus)]), FakeCoder())
     got, want = snapshot(store_url), snapshot(str(reference))
     assert got == want
-    assert got[2]["articles"] == N_ARTICLES and killed_at >= 6
+    assert got[2]["articles"] == N_ARTICLES

@@ -178,3 +178,50 @@ def test_script_in_an_article_does_not_run(page: Any, base_url: str) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("article.text script, article.text img").count() == 0
     assert "<script>window.__pwned = 3</script>" in page.locator("h1").inner_text()
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def test_pages_fit_a_phone_screen(phone: Any, base_url: str, shots: Path) -> None:
+    """At 390 px nothing is wider than the screen: forms stack, wide tables scroll
+    inside their own box."""
+    phone.goto(base_url + "/")
+    dyad = phone.locator("ul.dyads a").first.get_attribute("href")
+    phone.goto(base_url + "/events?text=visit")
+    article = phone.locator("a.article-link").first.get_attribute("href")
+    for path in ("/", "/events?text=visit", dyad, "/network", article):
+        phone.goto(base_url + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide"
+    phone.goto(base_url + "/events?text=visit")
+    screenshot(phone, shots, "events-phone")
+
+
+def test_a_linked_sentence_is_not_hidden_under_the_header(page: Any, base_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 500})
+    page.goto(base_url + "/events?text=visit")
+    href = page.locator("a.article-link").last.get_attribute("href")
+    page.goto(base_url + href)
+    anchor = href.split("#", 1)[1]
+    header = page.evaluate("document.querySelector('header.top').getBoundingClientRect().bottom")
+    top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+    scrolled = page.evaluate("window.scrollY")
+    assert scrolled > 0 or top >= header  # the page scrolled, and the target shows
+    assert top >= header - 1, f"#{anchor} at {top}px, header ends at {header}px"
+    assert page.locator(f"#{anchor} mark.trigger").count() >= 1  # highlighted in place
+
+
+def test_a_chart_bar_opens_its_events(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.locator("ul.dyads a").first.click()
+    page.wait_for_url("**/dyad/*/*")
+    page.locator("#series-chart a.chart-link").first.click()
+    page.wait_for_url("**/events?**")
+    assert "since=" in page.url and "until=" in page.url
+    assert page.locator("table.events tbody tr").count() >= 1

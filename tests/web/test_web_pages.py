@@ -31,7 +31,7 @@ def test_events_table_highlights_actors_and_trigger(client: TestClient) -> None:
     ) in row
     assert re.search(r'href="/articles/\d+#s1"', row)
     assert 'href="/dyad/RUS/PRK"' in row
-    assert "1–1 of 1 events" in html
+    assert "1–1 of 1 event ·" in html  # not "1 events"
 
 
 def test_events_page_echoes_filters_and_paginates(client: TestClient) -> None:
@@ -121,7 +121,11 @@ def test_network_page_draws_countries_and_ties(client: TestClient) -> None:
 def test_article_page_shows_sentences_and_coded_events(client: TestClient) -> None:
     html = client.get("/articles/2").text
     assert "<h1>Putin in Pyongyang</h1>" in html
-    assert '<p id="s1" class="coded">RUS signed a treaty with PRK' in html
+    assert (  # the coded sentence carries its event's marks
+        '<p id="s1" class="coded"><mark class="actor">RUS</mark> '
+        '<mark class="trigger">signed a treaty with</mark> <mark class="actor">PRK</mark>'
+    ) in html
+    assert '<p id="s0" class="coded"><mark class="actor">RUSGOV</mark>' in html
     assert len(rows(html)) == 3
     assert client.get("/articles/99").status_code == 404
 

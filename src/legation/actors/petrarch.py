@@ -45,10 +45,12 @@ __all__ = [
     "ActorImport",
     "AgentImport",
     "DictionaryWarning",
+    "content_lines",
     "parse_actor_dictionary",
     "parse_agent_dictionary",
     "read_actor_dictionary",
     "read_agent_dictionary",
+    "read_dictionary_text",
 ]
 
 YEAR_PIVOT = 30  # two-digit years below this are 20xx, the rest 19xx
@@ -116,6 +118,11 @@ def read_agent_dictionary(path: Path) -> list[AgentEntry]:
     return list(parse_agent_dictionary(text, str(path), origin=path.name).entries)
 
 
+def read_dictionary_text(path: Path) -> str:
+    """A dictionary file's text (UTF-8, else Latin-1); verb dictionaries are read this way too."""
+    return _read_text(Path(path))
+
+
 def _read_text(path: Path) -> str:
     """Decode as UTF-8, falling back to Latin-1 (old dictionaries); refuse binary files."""
     try:
@@ -160,6 +167,11 @@ def _content_lines(text: str) -> Iterator[_Line]:
         if body.strip():
             yield _Line(lineno, raw, body, comment, after_blank)
             after_blank = False
+
+
+def content_lines(text: str) -> Iterator[_Line]:
+    """The lines of a dictionary that carry content (``lineno``, ``raw``, ``body``, ``comment``)."""
+    return _content_lines(text)
 
 
 def _pattern(words: str) -> str:

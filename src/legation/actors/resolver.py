@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from legation.actors.entries import ActorEntry, AgentEntry, split_code
+from legation.actors.gazetteer import english_words, load_gazetteer
 from legation.actors.kb import KnowledgeBase
+from legation.actors.story import (
+    is_lower_cased,
+    lower_case_name,
+    story_country,
+    swap_mentions,
+    with_story_country,
+)
 from legation.model import Actor, Mention
 from legation.nlp import tokenize
 
@@ -90,6 +98,7 @@ class ArticleActors:
     mentions: list[Mention]
     persons: set[int] = field(default_factory=set)  # ids of mentions that name people
     entries: dict[int, ActorEntry] = field(default_factory=dict)  # mention id → its KB entry
+    story_country: str | None = None  # the country that dominates the article (actors.story)
     _by_token: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -263,6 +272,7 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
         self.kb = kb
+        self.gazetteer = load_gazetteer(english_words(nlp))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, ActorEntry] = {}
         self._agents: dict[str, AgentEntry] = {}
@@ -276,7 +286,8 @@ class ActorResolver:
             self.matcher.add(key, list(_pattern_docs(nlp, agent.patterns)))
 
     def resolve(self, doc: Doc, date: dt.date | None) -> ArticleActors:
-        hits = self._hits(doc)
+        lower_cased = is_lower_cased(doc)  # names lose their capitals (actors.story)
+        hits = self._hits(doc, lower_cased)
         mentions: list[Mention] = []
         persons: set[int] = set()
         entries: dict[int, ActorEntry] = {}
@@ -306,14 +317,18 @@ class ActorResolver:
             mentions.append(mention)
         mentions.extend(self._surname_mentions(doc, surnames, mentions, persons))
         mentions.sort(key=lambda m: m.start)
-        return ArticleActors(doc, mentions, persons, entries)
+        # Agents with no country take the story's (actors.story).
+        country = story_country(doc, mentions, self.gazetteer, lower_cased)
+        changed = with_story_country(mentions, country, self.kb.country_names.get(country or ""))
+        mentions = swap_mentions(mentions, changed, persons, entries)
+        return ArticleActors(doc, mentions, persons, entries, country)
 
-    def _hits(self, doc: Doc) -> list[_Hit]:
+    def _hits(self, doc: Doc, lower_cased: bool = False) -> list[_Hit]:
         spans = []
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             span = Span(doc, start, end, label=key)
-            if _is_lowercase_ambiguity(span):
+            if _is_lowercase_ambiguity(span) and not (lower_cased and lower_case_name(span)):
                 continue
             spans.append(span)
         # Longest spans win; entries are preferred to agents on ties by the label order.

@@ -7,6 +7,7 @@ every stored row).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -29,6 +30,10 @@ QUAD_NAMES = {
     4: "material conflict",
 }
 _ACTOR = re.compile(r"[A-Z0-9]{3,32}")
+# The most periods one series may have: 250 years by month. More comes only from
+# implausible dates (0001-01-01 to 9999-12-31 is ~120,000 months) and would cost
+# megabytes of empty periods per request.
+MAX_PERIODS = 3_000
 
 
 def actor_value(value: str, where: str) -> str:
@@ -48,6 +53,31 @@ def actor_values(value: str | Sequence[str], where: str) -> list[str]:
     return found
 
 
+Weight = Literal["events", "mentions", "articles", "sources"]
+WEIGHTS: tuple[Weight, ...] = ("events", "mentions", "articles", "sources")
+_WEIGHT_COLUMNS = {
+    "events": "count",
+    "mentions": "num_mentions",
+    "articles": "num_articles",
+    "sources": "num_sources",
+}
+
+
+def weight_expr(weight: str = "events") -> ColumnElement[Any]:
+    """What one stored event counts for. ``events`` (the default): its occurrences — one
+    real-world event is one row however often it was reported, and "twelve times" is
+    one row with ``count`` 12. ``mentions``/``articles``/``sources``: how often it was
+    reported, as GDELT weights by NumMentions."""
+    if weight not in _WEIGHT_COLUMNS:
+        raise InputError("--weight", f"{weight!r} is not one of {', '.join(WEIGHTS)}")
+    return sa.func.coalesce(events.c[_WEIGHT_COLUMNS[weight]], 1)
+
+
+def group_label(values: Sequence[str]) -> str:
+    """The name a group of predecessor states goes by in results: ``RUS,SUN``."""
+    return ",".join(values)
+
+
 def matches(role: str, value: str) -> ColumnElement[bool]:
     """``role`` ("source"/"target") is ``value``: a 3-letter value is a country (indexed
     equality on ``<role>_country``), a longer one a full actor code (``<role>_code``)."""
@@ -57,6 +87,9 @@ def matches(role: str, value: str) -> ColumnElement[bool]:
 
 
 def matches_any(role: str, values: Sequence[str]) -> ColumnElement[bool]:
+    """``role`` is any of ``values`` (a group of predecessor states: ``RUS,SUN``)."""
+    if len(values) == 1:
+        return matches(role, values[0])
     return sa.or_(*(matches(role, v) for v in values))
 
 
@@ -121,10 +154,21 @@ def _period_label(index: int, freq: str) -> str:
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 
+class TooManyPeriods(InputError):
+    """A series would have more than ``MAX_PERIODS`` periods (a web API 400)."""
+
+
 def period_range(first: str, last: str, freq: str) -> Iterator[str]:
-    """Every period label from ``first`` to ``last`` inclusive (gaps filled)."""
-    for index in range(_period_index(first, freq), _period_index(last, freq) + 1):
-        yield _period_label(index, freq)
+    """Every period label from ``first`` to ``last`` inclusive (gaps filled); more than
+    ``MAX_PERIODS`` of them is a ``TooManyPeriods`` error, raised before any is made."""
+    start, end = _period_index(first, freq), _period_index(last, freq)
+    if end - start + 1 > MAX_PERIODS:
+        raise TooManyPeriods(
+            "--freq",
+            f"{first} to {last} is {end - start + 1:,} periods of a {freq}, over the limit "
+            f"of {MAX_PERIODS:,}: use a coarser frequency or narrow the dates (since/until)",
+        )
+    return (_period_label(index, freq) for index in range(start, end + 1))
 
 
 def period_bounds(period: str, freq: str) -> tuple[str, str]:
@@ -139,9 +183,9 @@ def period_bounds(period: str, freq: str) -> tuple[str, str]:
         year, quarter = divmod(index, 4)
         month, months = quarter * 3, 3
     start = dt.date(year, month + 1, 1)
-    end_month = month + months
-    end = dt.date(year + end_month // 12, end_month % 12 + 1, 1) - dt.timedelta(days=1)
-    return start.isoformat(), end.isoformat()
+    last_month = month + months  # 1-based: the period's last month, in the same year
+    end = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return start.isoformat(), end.isoformat()  # (no day after it: 9999-12 has an end)
 
 
 def parse_day(value: str | None) -> dt.date | None:

@@ -2,9 +2,11 @@
 top event types of a country. Every count is one ``GROUP BY`` in the database.
 
 Nodes are countries (or actor codes for actors without one, e.g. IGOs); a directed
-edge A→B carries ``weight`` (events), ``goldstein`` (sum), ``mean_goldstein``,
-``cooperation`` and ``conflict`` (events of quad classes 1/2 and 3/4). Events within one
-country (government vs. opposition) are left out: the network is between states.
+edge A→B carries ``weight`` (events: real-world events, each counted ``count`` times;
+or mentions etc. with ``weight=``, see ``common.weight_expr``), ``goldstein`` (sum),
+``mean_goldstein``, ``cooperation`` and ``conflict`` (events of quad classes 1/2 and
+3/4). Events within one country (government vs. opposition) are left out: the network
+is between states.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, Literal
 import networkx as nx
 import sqlalchemy as sa
 
-from legation.analysis.common import actor_value, filters, label, matches
+from legation.analysis.common import actor_values, filters, label, matches_any, weight_expr
 from legation.errors import InputError
 from legation.ontology import load_ontology
 from legation.output import atomic_output
@@ -34,12 +36,14 @@ def network(
     until: str | None = None,
     kind: Kind = "all",
     modality: str | None = "occurred",
+    weight: str = "events",
 ) -> nx.DiGraph:  # type: ignore[type-arg]
     """Countries as nodes, weighted directed edges for the period's events."""
     if kind not in KINDS:
         raise InputError("--kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     src, tgt = label("source").label("src"), label("target").label("tgt")
     quad = events.c.quad_class
+    w = weight_expr(weight)
     where = [
         events.c.source_code.is_not(None),
         events.c.target_code.is_not(None),
@@ -53,9 +57,9 @@ def network(
         sa.select(
             src,
             tgt,
-            sa.func.count().label("n"),
-            sa.func.sum(events.c.goldstein).label("g"),
-            sa.func.sum(sa.case((quad.in_([1, 2]), 1), else_=0)).label("coop"),
+            sa.func.sum(w).label("n"),
+            sa.func.sum(events.c.goldstein * w).label("g"),
+            sa.func.sum(sa.case((quad.in_([1, 2]), w), else_=0)).label("coop"),
         )
         .where(*where)
         .group_by(src, tgt)
@@ -130,20 +134,23 @@ def top_partners(
     since: str | None = None,
     until: str | None = None,
     modality: str | None = "occurred",
+    weight: str = "events",
 ) -> list[tuple[str, int]]:
-    """The countries ``country`` has most events with, in either direction."""
-    wanted = actor_value(country, "country")
+    """The countries ``country`` (or a group, ``RUS,SUN``) has most events with, in
+    either direction; an event counts as ``weight`` says (``common.weight_expr``)."""
+    wanted = actor_values(country, "country")
     common = filters(store, since=since, until=until, modality=modality)
-    outgoing = sa.select(label("target").label("partner")).where(
-        matches("source", wanted), events.c.target_code.is_not(None), *common
+    w = weight_expr(weight).label("w")
+    outgoing = sa.select(label("target").label("partner"), w).where(
+        matches_any("source", wanted), events.c.target_code.is_not(None), *common
     )
-    incoming = sa.select(label("source").label("partner")).where(
-        matches("target", wanted), events.c.source_code.is_not(None), *common
+    incoming = sa.select(label("source").label("partner"), w).where(
+        matches_any("target", wanted), events.c.source_code.is_not(None), *common
     )
     both = sa.union_all(outgoing, incoming).subquery()
     query = (
-        sa.select(both.c.partner, sa.func.count().label("n"))
-        .where(both.c.partner != wanted[:3])
+        sa.select(both.c.partner, sa.func.sum(both.c.w).label("n"))
+        .where(both.c.partner.not_in([v[:3] for v in wanted]))
         .group_by(both.c.partner)
         .order_by(sa.desc("n"), both.c.partner)
         .limit(max(0, n))
@@ -160,15 +167,16 @@ def top_event_types(
     since: str | None = None,
     until: str | None = None,
     modality: str | None = "occurred",
+    weight: str = "events",
 ) -> list[tuple[str, str, int]]:
     """The most frequent CAMEO codes (code, name, events), of ``country``'s events as
     source or target, or of all events."""
     where: list[Any] = filters(store, since=since, until=until, modality=modality)
     if country:
-        wanted = actor_value(country, "country")
-        where.append(sa.or_(matches("source", wanted), matches("target", wanted)))
+        wanted = actor_values(country, "country")
+        where.append(sa.or_(matches_any("source", wanted), matches_any("target", wanted)))
     query = (
-        sa.select(events.c.cameo, sa.func.count().label("n"))
+        sa.select(events.c.cameo, sa.func.sum(weight_expr(weight)).label("n"))
         .where(*where)
         .group_by(events.c.cameo)
         .order_by(sa.desc("n"), events.c.cameo)

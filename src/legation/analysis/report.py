@@ -12,15 +12,26 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from legation import __version__
 from legation.analysis.common import QUAD_NAMES, actor_value, period_range
 from legation.analysis.reversals import Reversal, reversals
 from legation.analysis.series import SeriesPoint, dyad_series
 from legation.analysis.svg import diverging_bars, stacked_bars
-from legation.analysis.visits import Asymmetry, VisitLedger, VisitRow, visit_ledger
+from legation.analysis.visits import (
+    Asymmetry,
+    VisitLedger,
+    VisitRow,
+    asymmetry_index,
+    distinct_visits,
+    visit_ledger,
+)
 from legation.ontology import load_ontology
 from legation.output import atomic_output
 from legation.store import EventFilter, Store
+from legation.store.query import conditions
+from legation.store.schema import events
 
 DEFAULT_EVENT_LIMIT = 500
 CSS = """
@@ -111,17 +122,62 @@ def _reversal_rows(found: Iterable[Reversal]) -> list[list[Any]]:
     ]
 
 
+def _side(code: str) -> str:
+    """How the ledger labels an actor: its country, or an IGO's own prefix."""
+    return code[:6] if code.startswith("IGO") else code[:3]
+
+
+def dyad_visits(ledger: VisitLedger, a: str, b: str) -> tuple[list[VisitRow], list[VisitRow]]:
+    """The trips between ``a`` and ``b`` (one row per trip: ``distinct_visits``, the rule
+    the asymmetry index counts by) and their meetings at a third location. The report's
+    summary, its table and its asymmetry are all read from these rows, so they agree."""
+    pair = {_side(a), _side(b)}
+    between = [r for r in ledger.rows if {r.visitor, r.host} == pair]
+    trips = distinct_visits(r for r in between if r.kind != "third-location")
+    trips.sort(key=lambda r: (r.date_start is None, r.date_start or "", r.event_id))
+    elsewhere = [r for r in ledger.rows if r.kind == "third-location" and r.visitor in pair]
+    return trips, elsewhere
+
+
+def visit_totals(trips: Sequence[VisitRow], a: str, b: str) -> Asymmetry:
+    """Visits ``a``→``b`` and ``b``→``a`` (stated counts summed) and their index."""
+    side_a = _side(a)
+    a_to_b = sum(r.count for r in trips if r.visitor == side_a)
+    b_to_a = sum(r.count for r in trips if r.visitor != side_a)
+    return Asymmetry(a, b, "all", a_to_b, b_to_a, asymmetry_index(a_to_b, b_to_a))
+
+
+def date_span(
+    store: Store, a: str, b: str, since: str | None, until: str | None
+) -> tuple[str | None, str | None]:
+    """The first and last day of the dyad's dated events in the range."""
+    flt = EventFilter(source=a, target=b, dyad=True, since=since, until=until)
+    query = sa.select(sa.func.min(events.c.date_start), sa.func.max(events.c.date_end)).where(
+        *conditions(flt, store.engine.dialect.name)
+    )
+    with store.engine.connect() as conn:
+        first, last = conn.execute(query).one()
+    return first, last
+
+
+def _period(span: tuple[str | None, str | None], since: str | None, until: str | None) -> str:
+    first, last = since or span[0], until or span[1]
+    if first is None or last is None:
+        return "no dated events"
+    return f"{first} – {last}"
+
+
 def _summary(
     store: Store,
     a: str,
     b: str,
     series: tuple[Sequence[SeriesPoint], Sequence[SeriesPoint]],
-    total: Asymmetry | None,
+    total: Asymmetry,
     period: str,
 ) -> str:
     forward, backward = (sum(p.events for p in points) for points in series)
     visits = "none recorded"
-    if total is not None:
+    if total.a_to_b or total.b_to_a:
         visits = (
             f"{total.a_to_b} {a}→{b}, {total.b_to_a} {b}→{a}; asymmetry index {total.index:+.2f}"
         )
@@ -138,7 +194,8 @@ def _summary(
 
 def _visit_sections(ledger: VisitLedger, a: str, b: str, freq: str) -> list[str]:
     """The asymmetry chart and the ledger tables, narrowed to the dyad."""
-    other = b[:3]
+    other = _side(b)
+    trips, elsewhere = dyad_visits(ledger, a, b)
 
     def with_b(rows: Iterable[VisitRow]) -> list[VisitRow]:
         return [
@@ -147,7 +204,8 @@ def _visit_sections(ledger: VisitLedger, a: str, b: str, freq: str) -> list[str]
 
     parts = [_asymmetry_chart(a, b, [x for x in ledger.asymmetry if x.b == other], freq)]
     for title, rows, empty in (
-        ("Visits", ledger.rows, "No visits recorded."),
+        ("Visits (one row per trip)", trips, "No visits recorded."),
+        ("Meetings at a third location (not counted as visits)", elsewhere, "None recorded."),
         ("Declined invitations", ledger.declined, "None recorded."),
         ("Invitations and announced trips", ledger.invitations, "None recorded."),
         (
@@ -156,10 +214,8 @@ def _visit_sections(ledger: VisitLedger, a: str, b: str, freq: str) -> list[str]
             "None recorded.",
         ),
     ):
-        parts += [
-            f"<h3>{escape(title)}</h3>",
-            _table(VISIT_HEADERS, _visit_rows(with_b(rows)), empty),
-        ]
+        shown = rows if rows is trips or rows is elsewhere else with_b(rows)
+        parts += [f"<h3>{escape(title)}</h3>", _table(VISIT_HEADERS, _visit_rows(shown), empty)]
     return parts
 
 
@@ -180,7 +236,7 @@ def build_report(
     forward = dyad_series(store, a, b, direction="a->b", **kw)
     backward = dyad_series(store, a, b, direction="b->a", **kw)
     ledger = visit_ledger(store, a, since=since, until=until, freq=freq)
-    total = next((x for x in ledger.totals if x.b == b[:3]), None)
+    total = visit_totals(dyad_visits(ledger, a, b)[0], a, b)
     pair = {a, b, a[:3], b[:3]}
     found = [
         r
@@ -189,7 +245,7 @@ def build_report(
         if {r.actor, r.counterpart} <= pair
     ]
     events, n_events = _event_rows(store, a, b, since, until, event_limit)
-    period = f"{since or 'first event'} – {until or 'last event'}, by {freq}"
+    period = f"{_period(date_span(store, a, b, since, until), since, until)}, by {freq}"
     sections = [
         f"<h1>{escape(a)} ↔ {escape(b)}: dyad report</h1>",
         _summary(store, a, b, (forward, backward), total, period),

@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from legation.analysis.common import actor_value, filters, label, matches, parse_day
+from legation.analysis.common import actor_values, filters, label, matches_any, parse_day
 from legation.errors import InputError
 from legation.store import Store
 from legation.store.schema import events
@@ -56,7 +56,7 @@ def _is_hostile(row: Mapping[Any, Any]) -> bool:
 
 def _rows(
     store: Store,
-    actor: str | None,
+    actor: list[str] | None,
     since: str | None,
     until: str | None,
     modality: str | None,
@@ -70,7 +70,7 @@ def _rows(
         *filters(store, since=since, until=until, modality=modality),
     ]
     if actor is not None:
-        where.append(matches("source", actor))
+        where.append(matches_any("source", actor))
     query = (
         sa.select(
             src,
@@ -106,7 +106,7 @@ def _scan(
     """All reversals, and how many cooperative events they were drawn from."""
     if window_days < 0:
         raise InputError("--window-days", "must be 0 or more")
-    wanted = actor_value(actor, "actor") if actor else None
+    wanted = actor_values(actor, "actor") if actor else None  # a group too: RUS,SUN
     found: list[Reversal] = []
     cooperative = 0
     dyad: tuple[str, str] | None = None

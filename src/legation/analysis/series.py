@@ -16,12 +16,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from legation.analysis.common import (
     FREQS,
-    actor_value,
+    actor_values,
     filters,
-    matches,
+    matches_any,
     period_bounds,
     period_expr,
     period_range,
+    weight_expr,
 )
 from legation.errors import InputError
 from legation.ontology import quad_class
@@ -34,7 +35,9 @@ DIRECTIONS: tuple[Direction, ...] = ("a->b", "b->a", "both")
 
 @dataclass(frozen=True, slots=True)
 class SeriesPoint:
-    """One period of a dyad series. ``events`` counts event records (not ``count``)."""
+    """One period of a dyad series. ``events`` counts real-world events (a stored
+    event with ``count`` 12 counts twelve), or what ``weight`` says; ``mentions`` is how
+    often the period's events were reported."""
 
     period: str  # "2024-06", "2024-Q2", "2024"
     events: int
@@ -43,6 +46,7 @@ class SeriesPoint:
     goldstein_sum: float = 0.0
     goldstein_mean: float | None = None
     share: float | None = None  # dyad events / all events of the period (normalize=True)
+    mentions: int = 0  # reports of the period's events (sentences, over all articles)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,13 +57,19 @@ class SeriesPoint:
             "goldstein_sum": self.goldstein_sum,
             "goldstein_mean": self.goldstein_mean,
             "share": self.share,
+            "mentions": self.mentions,
         }
 
 
-def dyad_condition(a: str, b: str, direction: str) -> ColumnElement[bool]:
-    """Events from ``a`` to ``b``, from ``b`` to ``a``, or both."""
-    forward = sa.and_(matches("source", a), matches("target", b))
-    backward = sa.and_(matches("source", b), matches("target", a))
+def dyad_condition(
+    a: str | Sequence[str], b: str | Sequence[str], direction: str
+) -> ColumnElement[bool]:
+    """Events from ``a`` to ``b``, from ``b`` to ``a``, or both (either side may be a
+    group of predecessor states: ``["RUS", "SUN"]``)."""
+    a_values = [a] if isinstance(a, str) else list(a)
+    b_values = [b] if isinstance(b, str) else list(b)
+    forward = sa.and_(matches_any("source", a_values), matches_any("target", b_values))
+    backward = sa.and_(matches_any("source", b_values), matches_any("target", a_values))
     if direction == "a->b":
         return forward
     if direction == "b->a":
@@ -81,6 +91,7 @@ def dyad_series(
     modality: str | None = "occurred",
     normalize: bool = False,
     dataset: str | None = None,
+    weight: str = "events",
 ) -> list[SeriesPoint]:
     """Events between ``a`` and ``b`` per period, by quad class and root, with Goldstein
     sum and mean; ``normalize`` adds each period's share of all events (GDELT practice).
@@ -88,35 +99,42 @@ def dyad_series(
     ``a``/``b`` are countries (``RUS``) or full actor codes (``RUSGOV``). Events are
     bucketed by the first day their date covers (a year-precision date goes to January).
     Periods without events between the first and last one are included, with zeros.
+    ``a``/``b`` may group predecessor states (``"RUS,SUN"``); ``weight`` is what an
+    event counts for (``common.weight_expr``: occurrences by default, or mentions).
     """
     if freq not in FREQS:
         raise InputError("--freq", f"{freq!r} is not one of {', '.join(FREQS)}")
-    a, b = actor_value(a, "a"), actor_value(b, "b")
+    a_values, b_values = actor_values(a, "a"), actor_values(b, "b")
     period = period_expr(freq).label("period")
+    w = weight_expr(weight)
     where = [
         events.c.date_start.is_not(None),
-        dyad_condition(a, b, direction),
+        dyad_condition(a_values, b_values, direction),
         *filters(store, since=since, until=until, modality=modality, dataset=dataset),
     ]
     query = (
         sa.select(
             period,
             events.c.root,
-            sa.func.count().label("n"),
-            sa.func.sum(events.c.goldstein).label("g"),
+            sa.func.sum(w).label("n"),
+            sa.func.sum(events.c.goldstein * w).label("g"),
+            sa.func.sum(events.c.num_mentions).label("m"),
         )
         .where(*where)
         .group_by(period, events.c.root)
     )
     with store.engine.connect() as conn:
         # the quad class is a function of the root: one grouping key less to sort on
-        groups = [(p, quad_class(r), r, n, g) for p, r, n, g in conn.execute(query).all()]
+        groups = [
+            (p, quad_class(r), r, n, g, m) for p, r, n, g, m in conn.execute(query).all()
+        ]
     if not groups:
         return []
     points = _points(groups, freq)
     if normalize:
         totals = _period_totals(
-            store, freq, points[0].period, points[-1].period, since, until, modality, dataset
+            store, freq, points[0].period, points[-1].period, since, until, modality, dataset,
+            weight,
         )
         points = [_with_share(p, totals.get(p.period, 0)) for p in points]
     return points
@@ -128,7 +146,9 @@ def _points(groups: Sequence[Any], freq: str) -> list[SeriesPoint]:
     quads: dict[str, dict[int, int]] = {}
     roots: dict[str, dict[str, int]] = {}
     gold: dict[str, float] = {}
-    for period, quad, root, n, g in groups:
+    mentions: dict[str, int] = {}
+    for period, quad, root, n, g, m in groups:
+        mentions[period] = mentions.get(period, 0) + int(m or 0)
         counts[period] = counts.get(period, 0) + int(n)
         by_quad = quads.setdefault(period, {1: 0, 2: 0, 3: 0, 4: 0})
         by_quad[int(quad)] = by_quad.get(int(quad), 0) + int(n)
@@ -147,6 +167,7 @@ def _points(groups: Sequence[Any], freq: str) -> list[SeriesPoint]:
                 by_root=dict(sorted(roots.get(period, {}).items())),
                 goldstein_sum=total,
                 goldstein_mean=round(total / n, 6) if n else None,
+                mentions=mentions.get(period, 0),
             )
         )
     return points
@@ -161,11 +182,12 @@ def _period_totals(
     until: str | None,
     modality: str | None,
     dataset: str | None,
+    weight: str = "events",
 ) -> dict[str, int]:
     """All events per period (same filters, any actors) in the series' range."""
     period = period_expr(freq).label("period")
     query = (
-        sa.select(period, sa.func.count())
+        sa.select(period, sa.func.sum(weight_expr(weight)))
         .where(
             events.c.date_start >= period_bounds(first, freq)[0],
             events.c.date_start <= period_bounds(last, freq)[1],
@@ -187,4 +209,5 @@ def _with_share(point: SeriesPoint, total: int) -> SeriesPoint:
         point.goldstein_sum,
         point.goldstein_mean,
         share,
+        point.mentions,
     )

@@ -7,8 +7,12 @@ location says), 036 intent to meet (an invitation: inviter = host; an announced 
 ``intent-of:04``, visitor = source), 125 reject a proposal to meet and any 12x the
 coder restated from a refused visit (rule ``refusal-of:04``): declined.
 Only ``occurred`` visits count; planned, negated and hypothetical ones are listed in
-``not_occurred``. Counts use the event's ``count`` ("twelve times" = 12). A visit needs
-a visitor and a host (the target, else the location's country) to enter the ledger.
+``not_occurred``. A row is one real-world event (the store links every report of a trip
+to one event, ``store.linking``), with its mentions, articles and sources beside it and
+the visiting person where the text names one. Counts use the event's ``count``
+("twelve times" = 12), or its reports with ``weight="mentions"``. A visit needs a
+visitor and a host (the target, else the location's country) to enter the ledger.
+``country`` may group predecessor states (``"RUS,SUN"``): they count as one side.
 """
 
 from __future__ import annotations
@@ -19,8 +23,18 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from legation.analysis.common import actor_value, actor_values, filters, label, matches, period_of
+from legation.analysis.common import (
+    WEIGHTS,
+    actor_values,
+    filters,
+    group_label,
+    label,
+    matches_any,
+    period_of,
+)
+from legation.errors import InputError
 from legation.store import Store
+from legation.store.identity import person_of
 from legation.store.schema import events
 
 VISIT_CODES = ("042", "043", "044")
@@ -48,9 +62,20 @@ class VisitRow:
     host_code: str | None = None
     date_start: str | None = None
     dataset: str = "legation"
+    visitor_name: str | None = None  # the person who travelled, where the text names one
+    host_name: str | None = None
+    mentions: int = 1  # sentences that reported this event, over all articles
+    articles: int = 1
+    sources: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def weight(self, weight: str = "events") -> int:
+        """What this row counts for: its occurrences, or how often it was reported."""
+        if weight == "events":
+            return self.count
+        return {"mentions": self.mentions, "articles": self.articles}.get(weight, self.sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +118,7 @@ def asymmetry_index(a_to_b: int, b_to_a: int) -> float:
 
 def _ledger_query(
     store: Store,
-    country: str | None,
+    country: list[str] | None,
     since: str | None,
     until: str | None,
     codes: Sequence[str],
@@ -106,9 +131,9 @@ def _ledger_query(
     if country is not None:
         where.append(
             sa.or_(
-                matches("source", country),
-                matches("target", country),
-                events.c.location_country == country,
+                matches_any("source", country),
+                matches_any("target", country),
+                events.c.location_country.in_(country),
             )
         )
     return (
@@ -117,6 +142,15 @@ def _ledger_query(
             label("target").label("tgt"),
             events.c.source_code,
             events.c.target_code,
+            events.c.source_country,
+            events.c.target_country,
+            events.c.source_sector,
+            events.c.target_sector,
+            events.c.source_name,
+            events.c.target_name,
+            events.c.num_mentions,
+            events.c.num_articles,
+            events.c.num_sources,
             events.c.location_country,
             events.c.cameo,
             events.c.root,
@@ -147,15 +181,15 @@ def _kind(row: Mapping[Any, Any]) -> str:
 def to_visit_row(row: Mapping[Any, Any]) -> VisitRow:
     """A ledger query row → ``VisitRow`` with visitor and host in their places."""
     kind = _kind(row)
-    source = (row["src"], row["source_code"])
-    target = (row["tgt"], row["target_code"])
+    source = (row["src"], row["source_code"], _person(row, "source"))
+    target = (row["tgt"], row["target_code"], _person(row, "target"))
     rule = row["rule"] or ""
     swapped = kind in ("hosted", "invitation") or (
         kind == "declined" and f"{REFUSAL_OF_VISIT}3" in rule
     )
     visitor, host = (target, source) if swapped else (source, target)
     if kind == "third-location" or (kind == "visit" and host[0] is None):
-        host = (row["location_country"], None)
+        host = (row["location_country"], None, None)
     return VisitRow(
         visitor=visitor[0],
         host=host[0],
@@ -171,7 +205,16 @@ def to_visit_row(row: Mapping[Any, Any]) -> VisitRow:
         host_code=host[1],
         date_start=row["date_start"],
         dataset=row["dataset"],
+        visitor_name=visitor[2],
+        host_name=host[2],
+        mentions=int(row["num_mentions"] or 1),
+        articles=int(row["num_articles"] or 1),
+        sources=int(row["num_sources"] or 1),
     )
+
+
+def _person(row: Mapping[Any, Any], role: str) -> str | None:
+    return person_of(row[f"{role}_country"], row[f"{role}_sector"], row[f"{role}_name"])
 
 
 def _who_and_where(row: VisitRow) -> bool:
@@ -182,15 +225,19 @@ def _who_and_where(row: VisitRow) -> bool:
 
 def visit_ledger(
     store: Store,
-    country: str | None = None,
+    country: str | Sequence[str] | None = None,
     *,
     since: str | None = None,
     until: str | None = None,
     freq: str = "year",
+    weight: str = "events",
 ) -> VisitLedger:
     """Visits, declined invitations and invitations involving ``country`` (any country
-    when ``None``), with an asymmetry index per dyad and ``freq`` period."""
-    wanted = actor_value(country, "country") if country else None
+    when ``None``; ``"RUS,SUN"`` groups predecessor states into one side), with an
+    asymmetry index per dyad and ``freq`` period; ``weight`` is what a visit counts for."""
+    if weight not in WEIGHTS:
+        raise InputError("--weight", f"{weight!r} is not one of {', '.join(WEIGHTS)}")
+    wanted = actor_values(country, "country") if country else None
     query = _ledger_query(store, wanted, since, until, VISIT_CODES)
     with store.engine.connect() as conn:
         found = [to_visit_row(r) for r in conn.execute(query).mappings()]
@@ -202,20 +249,21 @@ def visit_ledger(
         invitations=[r for r in found if r.kind in ("invitation", "intent")],
         not_occurred=[r for r in visits if r.modality != "occurred"],
     )
-    asym, totals = asymmetries(rows, wanted[:3] if wanted else None, freq)
+    group = [w[:3] for w in wanted] if wanted else None
+    asym, totals = asymmetries(rows, group, freq, weight)
     ledger.asymmetry.extend(asym)
     ledger.totals.extend(totals)
     return ledger
 
 
 def distinct_visits(rows: Iterable[VisitRow]) -> list[VisitRow]:
-    """One visit per (visitor, host, date): several reports of the same trip (a 042 and
-    its 043, or two articles) count once, with the largest stated count. Undated reports
-    are all kept."""
+    """Imported datasets (GDELT, ICEWS: a row per report) get one visit per (visitor,
+    host, date), with the largest stated count. legation's own events are already one
+    row per real-world event (linked at ingest), and undated reports are all kept."""
     best: dict[tuple[str | None, str | None, str], VisitRow] = {}
     undated: list[VisitRow] = []
     for row in rows:
-        if row.date is None:
+        if row.date is None or row.dataset == "legation":
             undated.append(row)
             continue
         key = (row.visitor, row.host, row.date)
@@ -225,21 +273,35 @@ def distinct_visits(rows: Iterable[VisitRow]) -> list[VisitRow]:
 
 
 def asymmetries(
-    rows: Iterable[VisitRow], country: str | None, freq: str = "year"
+    rows: Iterable[VisitRow],
+    country: str | Sequence[str] | None,
+    freq: str = "year",
+    weight: str = "events",
 ) -> tuple[list[Asymmetry], list[Asymmetry]]:
-    """Per dyad and period, and per dyad overall. ``a`` is ``country`` when it is one of
-    the pair, else the alphabetically first; third-location meetings do not count."""
+    """Per dyad and period, and per dyad overall. ``a`` is ``country`` (a group of
+    predecessor states counts as one side, named ``RUS,SUN``) when it is one of the
+    pair, else the alphabetically first; third-location meetings do not count."""
+    group = [country] if isinstance(country, str) else list(country or [])
+    name = group_label(group) if group else None
+
+    def unit(value: str) -> str:
+        return name if name is not None and value in group else value
+
     per_period: dict[tuple[str, str, str], list[int]] = {}
     overall: dict[tuple[str, str], list[int]] = {}
     for row in distinct_visits(r for r in rows if r.kind != "third-location"):
-        if not row.visitor or not row.host or row.visitor == row.host:
+        if not row.visitor or not row.host:
             continue
-        a, b = _orient(row.visitor, row.host, country)
-        slot = 0 if row.visitor == a else 1
-        overall.setdefault((a, b), [0, 0])[slot] += row.count
+        visitor, host = unit(row.visitor), unit(row.host)
+        if visitor == host:
+            continue
+        a, b = _orient(visitor, host, name)
+        slot = 0 if visitor == a else 1
+        amount = row.weight(weight)
+        overall.setdefault((a, b), [0, 0])[slot] += amount
         if row.date_start:
             period = period_of(row.date_start, freq)
-            per_period.setdefault((a, b, period), [0, 0])[slot] += row.count
+            per_period.setdefault((a, b, period), [0, 0])[slot] += amount
     asym = [
         Asymmetry(a, b, p, n[0], n[1], asymmetry_index(n[0], n[1]))
         for (a, b, p), n in sorted(per_period.items())
@@ -273,9 +335,16 @@ class ClaimAnswer:
     def dates(self) -> list[str]:
         return sorted({v.date for v in self.visits if v.date})
 
+    @property
+    def count(self) -> int:
+        """How many visits the text reports: occurrences, not sentences ("twelve
+        times" is 12; one trip in three articles is 1)."""
+        return sum(v.count for v in self.visits)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "answer": self.answer,
+            "count": self.count,
             "dates": self.dates,
             "visits": [v.to_dict() for v in self.visits],
             "not_occurred": [v.to_dict() for v in self.not_occurred],
@@ -290,7 +359,7 @@ def _is(value: str | None, code: str | None, wanted: Sequence[str]) -> bool:
 def claim_check(
     store: Store,
     visitor: str | Sequence[str],
-    host: str,
+    host: str | Sequence[str],
     *,
     since: str | None = None,
     until: str | None = None,
@@ -299,13 +368,11 @@ def claim_check(
     ``claim_check(store, ["RUS", "SUN"], "PRK")``. Actor codes (``RUSGOV``) narrow the
     visitor to a sector."""
     visitors = actor_values(visitor, "visitor")
-    where = actor_value(host, "host")
-    ledger = visit_ledger(store, where, since=since, until=until)
+    hosts = actor_values(host, "host")  # a list too: PRK,KOR
+    ledger = visit_ledger(store, hosts, since=since, until=until)
 
     def relevant(row: VisitRow) -> bool:
-        return _is(row.visitor, row.visitor_code, visitors) and _is(
-            row.host, row.host_code, [where]
-        )
+        return _is(row.visitor, row.visitor_code, visitors) and _is(row.host, row.host_code, hosts)
 
     visits = [r for r in ledger.rows if relevant(r) and r.kind != "third-location"]
     return ClaimAnswer(

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from legation import __version__
-from legation.cli import actors, analysis_cmds, code, serve_cmds, store_cmds
+from legation.cli import actors, analysis_cmds, code, lifecycle, serve_cmds, store_cmds
 from legation.cli.common import PROG, error_line, stderr_console
 from legation.errors import LegationError
 
@@ -36,6 +36,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -44,6 +45,7 @@ def _root(
     ] = False,
 ) -> None:
     """News text → sourced, CAMEO/PLOVER-coded political events."""
+    ctx.with_resource(lifecycle.guard())  # SIGTERM, Ctrl-C, closed pipe: see lifecycle
 
 
 # Every module here has ``register(app: typer.Typer) -> None``; add new command modules
@@ -55,8 +57,11 @@ for _module in COMMAND_MODULES:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point (``legation = "legation.cli:main"``): one-line errors, no tracebacks."""
+    lifecycle.install_sigterm()
     try:
         app(args=list(argv) if argv is not None else None, prog_name=PROG)
+    except lifecycle.Terminated:  # before or after a command ran
+        sys.exit(lifecycle.EXIT_TERMINATED)
     except LegationError as exc:
         stderr_console().print(error_line(exc))
         sys.exit(exc.exit_code)

@@ -7,17 +7,24 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from legation.cli.common import Messages, output_stream
+from legation.cli.common import (
+    Messages,
+    SafeTable,
+    actor_code,
+    actor_codes,
+    output_stream,
+    table_console,
+)
 from legation.cli.store_cmds import DbOption, OutputOpt, SinceOpt, UntilOpt, open_store
 from legation.errors import InputError
+from legation.wording import counted
 
 if TYPE_CHECKING:
     from legation.analysis import SeriesPoint, VisitRow
@@ -70,7 +77,7 @@ def _modality(value: str) -> str | None:
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return table_console()
 
 
 def _jsonl(items: Iterable[dict[str, Any]], output: str | None) -> None:
@@ -115,6 +122,7 @@ def dyad_command(
     if way is None:
         raise InputError("--direction", f"{direction!r} is not one of both, a->b, b->a")
     with open_store(db) as store:
+        a, b = actor_code(store, a, "A"), actor_code(store, b, "B")
         points = dyad_series(
             store,
             a,
@@ -131,7 +139,7 @@ def dyad_command(
     elif fmt is TableFormat.csv:
         _series_csv(points, output)
     else:
-        _series_table(points, f"{a.upper()} / {b.upper()} ({way})", normalize)
+        _series_table(points, f"{a} / {b} ({way})", normalize)
 
 
 def _series_csv(points: Sequence[SeriesPoint], output: str | None) -> None:
@@ -164,7 +172,7 @@ def _series_csv(points: Sequence[SeriesPoint], output: str | None) -> None:
 
 
 def _series_table(points: Sequence[SeriesPoint], title: str, normalize: bool) -> None:
-    table = Table(title=title)
+    table = SafeTable(title=title)
     for column in (
         "period",
         "events",
@@ -188,11 +196,12 @@ def _series_table(points: Sequence[SeriesPoint], title: str, normalize: bool) ->
         )
     console = _console()
     console.print(table)
-    console.print(f"{sum(p.events for p in points)} events in {len(points)} periods")
+    total = sum(p.events for p in points)
+    console.print(f"{counted(total, 'event')} in {counted(len(points), 'period')}")
 
 
-def _visit_table(title: str, rows: Sequence[VisitRow]) -> Table:
-    table = Table(title=title, title_justify="left")
+def _visit_table(title: str, rows: Sequence[VisitRow]) -> SafeTable:
+    table = SafeTable(title=title, title_justify="left")
     for column in ("date", "visitor", "host", "kind", "count", "modality"):
         table.add_column(column, no_wrap=True)
     table.add_column("sentence", overflow="fold", ratio=1)
@@ -207,6 +216,15 @@ def _visit_table(title: str, rows: Sequence[VisitRow]) -> Table:
             r.sentence,
         )
     return table
+
+
+def ledger_records(ledger: dict[str, list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    """The ledger as JSON Lines: one record a line, ``section`` saying which list it is
+    in (``rows``, ``declined``, ``invitations``, ``not_occurred``, ``asymmetry``,
+    ``totals``), so ``jq``, pandas and ``grep`` read it a record at a time."""
+    for section, items in ledger.items():
+        for item in items:
+            yield {"section": section, **item}
 
 
 def visits_command(
@@ -227,9 +245,10 @@ def visits_command(
     from legation.analysis import visit_ledger
 
     with open_store(db) as store:
+        country = actor_code(store, country, "COUNTRY") if country else None
         ledger = visit_ledger(store, country, since=since, until=until, freq=freq.value)
     if fmt is not TableFormat.table:
-        _jsonl([ledger.to_dict()], output)
+        _jsonl(ledger_records(ledger.to_dict()), output)
         return
     console = _console()
     console.print(_visit_table("Visits", ledger.rows))
@@ -240,7 +259,7 @@ def visits_command(
     ):
         if rows:
             console.print(_visit_table(title, rows))
-    table = Table(title="Asymmetry: (A→B − B→A) / total", title_justify="left")
+    table = SafeTable(title="Asymmetry: (A→B − B→A) / total", title_justify="left")
     for column in ("A", "B", "period", "A→B", "B→A", "index"):
         table.add_column(column, justify="right" if column in ("A→B", "B→A", "index") else "left")
     for x in [*ledger.asymmetry, *ledger.totals]:
@@ -276,9 +295,13 @@ def network_command(
     if output:
         write_graph(graph, output)
         Messages().info(
-            f"{output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+            f"{output}: {counted(graph.number_of_nodes(), 'node')}, "
+            f"{counted(graph.number_of_edges(), 'edge')}"
         )
-    table = Table(title=f"{graph.number_of_nodes()} countries, {graph.number_of_edges()} edges")
+    title = (
+        f"{counted(graph.number_of_nodes(), 'country')}, {counted(graph.number_of_edges(), 'edge')}"
+    )
+    table = SafeTable(title=title)
     for column in ("country", "events out", "events in", "degree", "betweenness", "pagerank"):
         table.add_column(column, justify="left" if column == "country" else "right")
     for node, values in list(centrality(graph).items())[:top]:
@@ -310,12 +333,13 @@ def reversals_command(
     from legation.analysis import reversals, volatility
 
     with open_store(db) as store:
+        actor = actor_code(store, actor, "ACTOR") if actor else None
         found = reversals(store, actor, window_days=window_days, since=since, until=until)
         rate = volatility(store, actor, window_days=window_days, since=since, until=until)
     if fmt is not TableFormat.table:
         _jsonl((r.to_dict() for r in found), output)
         return
-    table = Table(title=f"Reversals within {window_days} days")
+    table = SafeTable(title=f"Reversals within {window_days} days")
     for column in ("actor", "toward", "cooperated", "code", "then", "code ", "days"):
         table.add_column(column)
     for r in found:
@@ -330,7 +354,9 @@ def reversals_command(
         )
     console = _console()
     console.print(table)
-    console.print(f"{len(found)} reversals; volatility {rate:.3f} reversals per cooperative event")
+    console.print(
+        f"{counted(len(found), 'reversal')}; volatility {rate:.3f} reversals per cooperative event"
+    )
 
 
 def partners_command(
@@ -344,15 +370,16 @@ def partners_command(
     from legation.analysis import top_event_types, top_partners
 
     with open_store(db) as store:
+        country = actor_code(store, country, "COUNTRY")
         partners = top_partners(store, country, n=n, since=since, until=until)
         types = top_event_types(store, country, n=n, since=since, until=until)
     console = _console()
-    left = Table(title="Top partners")
+    left = SafeTable(title="Top partners")
     left.add_column("partner")
     left.add_column("events", justify="right")
     for partner, count in partners:
         left.add_row(partner, str(count))
-    right = Table(title="Top event types")
+    right = SafeTable(title="Top event types")
     for column in ("cameo", "name", "events"):
         right.add_column(column, justify="right" if column == "events" else "left")
     for code, name, count in types:
@@ -365,7 +392,9 @@ def claim_command(
     visitors: Annotated[
         str, typer.Argument(metavar="VISITORS", help="Comma-separated: RUS,SUN (or RUSGOV).")
     ],
-    host: Annotated[str, typer.Argument(metavar="HOST", help="The country visited.")],
+    host: Annotated[
+        str, typer.Argument(metavar="HOSTS", help="The country visited: PRK (or PRK,KOR).")
+    ],
     db: DbOption = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -376,15 +405,17 @@ def claim_command(
     from legation.analysis import claim_check
 
     with open_store(db) as store:
-        answer = claim_check(store, visitors, host, since=since, until=until)
+        who = actor_codes(store, visitors, "VISITORS")
+        where = actor_codes(store, host, "HOST")
+        answer = claim_check(store, who, where, since=since, until=until)
     if as_json:
         _jsonl([answer.to_dict()], None)
         return
     console = _console()
     dates = ", ".join(answer.dates) or "dates unknown"
     console.print(
-        f"{'Yes' if answer.answer else 'No'}: {len(answer.visits)} reported visits by "
-        f"{visitors.upper()} to {host.upper()}" + (f" ({dates})" if answer.answer else "")
+        f"{'Yes' if answer.answer else 'No'}: {counted(len(answer.visits), 'reported visit')} by "
+        f"{','.join(who)} to {','.join(where)}" + (f" ({dates})" if answer.answer else "")
     )
     if answer.visits:
         console.print(_visit_table("Visits", answer.visits))
@@ -412,6 +443,7 @@ def report_command(
     from legation.analysis import write_report
 
     with open_store(db) as store:
+        a, b = actor_code(store, a, "A"), actor_code(store, b, "B")
         path = write_report(
             store,
             a,

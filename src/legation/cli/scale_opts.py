@@ -1,6 +1,7 @@
 """Options shared by ``legation code`` and ``legation ingest`` for speed and scale.
 
-``--workers N`` codes on N local processes (default: the machine's cores), ``--dask
+``--workers N`` codes on N local processes (default: chosen from the free cores and the
+input's size, ``legation.parallel.default_workers``), ``--dask
 ADDRESS`` on a Dask distributed cluster, ``--fast`` turns on the sentence screen and skips
 named entities. ``scaled_coder`` turns them into an object with ``code_stream`` (what
 ``code_files`` and ``Store.ingest`` take); ``parquet_dir`` reads ``-o parquet://DIR``.
@@ -26,8 +27,8 @@ WorkersOpt = Annotated[
         "-w",
         min=1,
         metavar="N",
-        help="Worker processes (default: the machine's cores; a few articles are coded in "
-        "this process).",
+        help="Worker processes (default: the free cores, at most one per 200 articles; "
+        "one means this process).",
     ),
 ]
 DaskOpt = Annotated[

@@ -70,7 +70,9 @@ def serve_command(
     token = os.environ.get(token_env) or None
     if token is not None and len(token) < MIN_TOKEN:
         raise InputError(f"${token_env}", f"the token is too short: use {MIN_TOKEN}+ characters")
-    app = create_app(db, token=token, max_page=max_page, allowed_hosts=allowed_hosts(host))
+    app = create_app(
+        db, token=token, max_page=max_page, allowed_hosts=allowed_hosts(host), create=False
+    )
     if not is_loopback(host):
         messages.warning(f"listening on {host}: other machines can reach this server")
     mode = "ingest enabled (token set)" if token else "read-only"

@@ -16,11 +16,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from legation.cli.common import Messages, output_stream, parse_date_option
+from legation.cli.common import (
+    Messages,
+    SafeTable,
+    output_stream,
+    parse_date_option,
+    resolve_filter,
+    table_console,
+)
 from legation.cli.scale_opts import DaskOpt, FastOpt, WorkersOpt
 from legation.errors import InputError
+from legation.wording import counted
 
 if TYPE_CHECKING:
     from legation.model import Event
@@ -89,10 +96,13 @@ OutputOpt = Annotated[
 ]
 
 
-def open_store(db: str | None) -> Store:
+def open_store(db: str | None, *, create: bool = False) -> Store:
+    """The store behind ``--db``. Only ``ingest`` and the imports pass ``create=True``:
+    every other command refuses a store that does not exist (exit 4), so a mistyped path
+    is an error, not an empty answer."""
     from legation.store import Store
 
-    return Store(db)
+    return Store(db, create=create)
 
 
 def load_coder(spec: str) -> CoderLike:
@@ -142,10 +152,11 @@ class _IngestProgress:
 
 def summary_line(s: IngestSummary) -> str:
     return (
-        f"{s.articles_read} articles read: {s.articles_added} stored, {s.already_stored} "
-        f"already stored, {s.near_duplicates} near-duplicates, {s.empty} empty; "
-        f"{s.events_added} new events, {s.mentions_added} mentions; {s.seconds:.1f} s "
-        f"({s.articles_per_second:.1f} articles/s)"
+        f"{counted(s.articles_read, 'article read', 'articles read')}: {s.articles_added} "
+        f"stored, {s.already_stored} already stored, "
+        f"{counted(s.near_duplicates, 'near-duplicate')}, {s.empty} empty; "
+        f"{counted(s.events_added, 'new event')}, {counted(s.mentions_added, 'mention')}; "
+        f"{s.seconds:.1f} s ({s.articles_per_second:.1f} articles/s)"
     )
 
 
@@ -178,6 +189,13 @@ def ingest_command(
     no_fetch: Annotated[
         bool, typer.Option("--no-fetch", help="Never download (feeds use their summaries).")
     ] = False,
+    allow_private_urls: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-urls",
+            help="Fetch from private, loopback and link-local addresses (intranet feeds).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
     workers: WorkersOpt = None,
     dask: DaskOpt = None,
@@ -187,11 +205,15 @@ def ingest_command(
 
     Safe to interrupt: re-running the same command finishes the job without duplicates.
     """
-    from legation.store.sources import default_fetch, read_sources
+    from legation.cli.urls import check_urls, fetcher
+    from legation.store.sources import check_sources, read_sources
 
     messages = Messages()
     default_date = parse_date_option(date)
-    store = open_store(db)
+    check_sources(inputs)  # every path exists and is a readable file, before any coding
+    if not no_fetch:
+        check_urls(inputs, allow_private_urls)  # before any coding: say why at once
+    store = open_store(db, create=True)
     if coder is not None:
         the_coder = load_coder(coder)
     else:
@@ -199,7 +221,7 @@ def ingest_command(
 
         the_coder = scaled(actors or (), messages, workers=workers, dask=dask, fast=fast)
     articles = read_sources(
-        inputs, default_date, messages.warning, fetch=None if no_fetch else default_fetch
+        inputs, default_date, messages.warning, fetch=fetcher(no_fetch, allow_private_urls)
     )
     progress = _IngestProgress(messages.console, not quiet)
     try:
@@ -247,6 +269,7 @@ def events_command(
         since=since, until=until, text=text, dataset=dataset, limit=limit,
     )  # fmt: skip
     with open_store(db) as store:
+        flt = resolve_filter(store, flt)
         if table:
             _print_table(store, flt)
         else:
@@ -270,7 +293,7 @@ def _print_table(store: Store, flt: EventFilter) -> None:
     rows = store.event_rows(flt)
     total = store.count_events(flt)
     ontology = load_ontology()
-    table = Table(show_lines=False)
+    table = SafeTable(show_lines=False)
     for column in ("date", "modality", "mentions"):
         table.add_column(column, no_wrap=True)
     for column in ("source", "event", "target", "sentence"):
@@ -287,9 +310,9 @@ def _print_table(store: Store, flt: EventFilter) -> None:
             _actor(event.target),
             event.sentence,
         )
-    console = Console()
+    console = table_console()
     console.print(table)
-    console.print(f"{len(rows)} of {total} matching events", highlight=False)
+    console.print(f"{len(rows)} of {counted(total, 'matching event')}")
 
 
 def _actor(actor: Any) -> str:
@@ -321,12 +344,12 @@ def export_command(
         since=since, until=until, text=text, dataset=dataset, limit=limit,
     )  # fmt: skip
     with open_store(db) as store:
-        _write(store, fmt.value, output, flt)
+        _write(store, fmt.value, output, resolve_filter(store, flt))
 
 
 def _import(kind: str, files: Sequence[Path], db: str | None, quiet: bool) -> None:
     messages = Messages()
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         for path in files:
             method = store.import_gdelt if kind == "gdelt" else store.import_icews
             summary = method(path, messages.warning)

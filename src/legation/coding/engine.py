@@ -9,6 +9,7 @@ Each event records its ``rule``: the lexicon line and the extraction rules that 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, replace
 from itertools import product
 
@@ -18,10 +19,12 @@ from legation.actors.resolver import ArticleActors
 from legation.coding.arguments import LIGHT_VERBS, Arguments, noun_arguments, verb_arguments
 from legation.coding.counts import count_of
 from legation.coding.dates import DateMention, find_dates
+from legation.coding.guards import no_event_reason
+from legation.coding.implied import resultative, supply_implied_source
 from legation.coding.lexicon import Lexicon, Trigger
 from legation.coding.modality import attribution_of, modality_of
 from legation.coding.stance import intent_code, is_intent, is_refusal, refusal_code
-from legation.model import Event, Location, Mention
+from legation.model import Actor, DateSource, Event, Location, Mention
 from legation.ontology import Ontology
 
 NARRATIVE_WINDOW = 5  # sentences an explicit past date carries over to undated past events
@@ -60,6 +63,38 @@ CARRIER_VERBS = frozenset(
         "help",
     ]
 )
+EFFORT_NOUNS = frozenset(
+    "effort initiative mission bid attempt drive push process campaign programme program "
+    "plan".split()
+)
+QUANTITY_WORDS = frozenset(
+    "million billion trillion thousand hundred dozen ton tonne metric worth lot number batch "
+    "amount sum total $ € £ usd eur dollar euro pound rupee yen over nearly about around "
+    "approximately some more than additional estimated".split()
+)
+# How each date rule (``date:`` in an event's rule) reads as the record's ``date_source``.
+DATE_SOURCES: dict[str, DateSource] = {
+    "text": "text",
+    "sentence": "text",
+    "list": "text",
+    "narrative": "story",
+    "carried": "story",
+    "article-date": "article",
+}
+# Former state → (successor, last year it existed, successor's name).
+SUCCESSOR_STATES = {
+    "SUN": ("RUS", "1991", "Russia"),
+    "DDR": ("DEU", "1990", "Germany"),
+    "CSK": ("CZE", "1992", "Czech Republic"),
+    "YUG": ("SRB", "2006", "Serbia"),
+}
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "acquire"})
+BEEN_VISIT = Trigger(
+    "042", "VERB", "be", None, frozenset(), "'has been (to X)': a visit", "engine:has-been"
+)
+TRAVEL_CODES = frozenset({"042"})  # a trip: its destination may be carried from the story
+PLACE_PREPS = frozenset({"to", "in", "at", "into", "inside"})
+NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 REFERRING_NOUNS = frozenset(
     ["request", "invitation", "offer", "proposal", "demand", "plan", "appeal", "bid"]
 )
@@ -113,6 +148,7 @@ class EventCoder:
             for candidate in self._candidates(sentence, actors, state):
                 context = _Context(index, sentence, dates, state, article_date, actors)
                 for event in self._events(doc_id, candidate, context):
+                    event = _distinct_id(event, events)
                     events.setdefault(event.event_id, event)
                     state.events.append(event)
             if _present_tense(sentence):
@@ -133,6 +169,9 @@ class EventCoder:
             lemma = token.lemma_.lower()
             if token.text in MONTH_WORDS:
                 continue  # "In late March, …": a date, even when tagged as a verb
+            if lemma == "be" and _has_been_visit(token):
+                found.append(_Candidate(token, BEEN_VISIT, verb_arguments(token, actors), token))
+                continue
             if token.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in CARRIER_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                     continue  # "sought to demonstrate": the complement carries the event
@@ -142,35 +181,54 @@ class EventCoder:
                 if lemma in LIGHT_VERBS and noun_object:
                     continue  # "began arms shipments": the event noun carries the event
                 args = verb_arguments(token, actors)
-                entry = self._match_verb(lemma, args)
+                entry = self._match_verb(lemma, args, _amount_contents(token))
+                # verb patterns of imported dictionaries (coding.patterns), when any
+                entry = self.lexicon.refine(token, entry, lambda t: actors.at(t) is not None)
                 if entry is None:
                     continue
                 if lemma in ANNOUNCING_VERBS and noun_object and not entry.objects:
                     continue  # "announced the release of …": the news is the release
+                if no_event_reason(token, entry, actors) is not None:
+                    continue  # an idiom, a sport result, a plot, an abstract patient
                 self._refer_back(token, args, state)
+                _only_member(token, args, actors)
+                _receiver_roles(token, entry, args)
+                _participle_patient(token, args, actors)
+                _dative_to(token, args, actors)
+                supply_implied_source(token, entry.code, args, actors)  # coding.implied
                 found.append(_Candidate(token, entry, args, token))
             elif (
                 token.pos_ in ("NOUN", "PROPN")
                 and lemma in self._nouns
                 and not _is_actor(token, actors)
             ):
-                args = noun_arguments(token, actors)
+                # "a mediation effort", "peace talks bid": the head noun carries the roles
+                carrier = token.head if _in_effort_noun(token) else token
+                args = noun_arguments(carrier, actors)
                 entry = self.lexicon.match("NOUN", lemma, args.particles, args.object_lemmas)
                 if entry is None or _restates_verb(token, entry, found):
                     continue
-                governor = token.head if token.dep_ in ("dobj", "pobj", "attr") else token
+                if no_event_reason(token, entry, actors) is not None:
+                    continue
+                governor = carrier.head if carrier.dep_ in ("dobj", "pobj", "attr") else carrier
                 if governor.dep_ == "prep":
                     governor = governor.head
                 clause = governor if governor.lemma_.lower() in LIGHT_VERBS else token
+                supply_implied_source(token, entry.code, args, actors)  # coding.implied
                 found.append(_Candidate(token, entry, args, clause))
         return found
 
-    def _match_verb(self, lemma: str, args: Arguments) -> Trigger | None:
+    def _match_verb(
+        self, lemma: str, args: Arguments, contents: set[str] | frozenset[str] = frozenset()
+    ) -> Trigger | None:
         """The direct object decides the code; prepositional objects only pick particle
         entries ("called for sanctions"), so "rejected the request on the charge of …" is
         not read as rejecting a charge."""
-        if not args.direct:
-            return self.lexicon.match("VERB", lemma, args.particles, args.object_lemmas)
+        if not args.direct or _is_quantity(args.direct):
+            # "provided $2 million in assistance", "13 tons of medicine": the amount's
+            # phrase names what was given
+            words = args.object_lemmas | contents
+            return self.lexicon.match("VERB", lemma, args.particles, words)
         entry = self.lexicon.match("VERB", lemma, args.particles, args.direct)
         if (entry is None or not entry.objects) and args.instrument:
             armed = self.lexicon.match("VERB", lemma, args.particles, args.direct | args.instrument)
@@ -208,7 +266,9 @@ class EventCoder:
     def _events(self, doc_id: str, candidate: _Candidate, context: _Context) -> list[Event]:
         index, sentence, actors = context.index, context.sentence, context.actors
         args = candidate.args
-        pairs = self._pairs(args)
+        if candidate.entry.code in TRAVEL_CODES and not args.targets:
+            _carry_destination(candidate, context)
+        pairs = self._pairs(args, actors)
         if not pairs:
             return []
         token = candidate.token
@@ -230,9 +290,15 @@ class EventCoder:
         location = _location(candidate.clause, args)
         trigger_text = _trigger_text(token, candidate.clause)
         events = []
+        if len(event_dates) > 1 and count == len(event_dates):
+            count = 1  # "three times: in 2015, 2017 and 2019" — one event a date
         for (source, target), (date, precision, date_rule) in product(pairs, event_dates):
+            if date_rule not in ("article-date", "none"):
+                target = _successor(target, date)  # only on a date the text gives
             if date_rule in ("narrative", "article-date") and _outside_tenure(source, date, actors):
-                date, precision, date_rule = None, None, "date-outside-tenure"
+                # not the person's time in office: the text does not date it, the article
+                # only says it happened by then
+                date, precision, date_rule = _article_fallback(context.article_date)
             rule = "; ".join(
                 [
                     f"lexicon {candidate.entry.where} {candidate.entry.lemma}→{code.code}",
@@ -261,6 +327,7 @@ class EventCoder:
                 attribution=attribution,
                 location=location,
                 rule=rule,
+                date_source=DATE_SOURCES.get(date_rule.split(":")[0]) if date else None,
             )
             events.append(event)
             stance = self._stance(event, candidate.clause, modality.reason)
@@ -293,8 +360,10 @@ class EventCoder:
             event_id="",
         )
 
-    def _pairs(self, args: Arguments) -> list[tuple[Mention | None, Mention | None]]:
-        found_sources, found_targets = _states(args.sources), _states(args.targets)
+    def _pairs(
+        self, args: Arguments, actors: ArticleActors | None = None
+    ) -> list[tuple[Mention | None, Mention | None]]:
+        found_sources, found_targets = _actors(args.sources, actors), _actors(args.targets, actors)
         sources: list[Mention | None] = list(found_sources) or [None]
         targets: list[Mention | None] = list(found_targets) or [None]
         if not found_targets and len(found_sources) >= 2:
@@ -338,9 +407,174 @@ class EventCoder:
             at, mention = state.narrative
             if index - at <= NARRATIVE_WINDOW:
                 return [(mention.value, mention.precision, "narrative")]
-        if article_date is None:
-            return [(None, None, "none")]
-        return [(article_date.isoformat(), "day", "article-date")]
+        return [_article_fallback(article_date)]
+
+
+def _in_effort_noun(token: Token) -> bool:
+    """The event noun modifies a noun that only frames an effort: "a *mediation* effort"."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in EFFORT_NOUNS
+
+
+def _amount_contents(verb: Token) -> set[str]:
+    """What an amount object is of: "$2 million *in assistance*", "tons *of medicine*"."""
+    found: set[str] = set()
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in obj.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "worth"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found.add(pobj.lemma_.lower())
+                found.update(
+                    m.lemma_.lower() for m in pobj.children if m.dep_ in ("amod", "compound")
+                )
+    return found
+
+
+def _is_quantity(words: set[str]) -> bool:
+    """The direct object is an amount ("$2 million", "13 metric tons", "a lot")."""
+    content = words - {"to", "for", "of", "in"}  # a dative "to" the parser puts in the object
+    return bool(content) and all(
+        w in QUANTITY_WORDS or w.replace(".", "").replace(",", "").isdigit() for w in content
+    )
+
+
+def _distinct_id(event: Event, events: dict[str, Event]) -> Event:
+    """Two triggers of one sentence with the same actors, code and date ("Kim Il Sung
+    visited X twelve times, and his son made the journey three times") are two events;
+    the second one's id also hashes its trigger."""
+    other = events.get(event.event_id)
+    if other is None or other.trigger == event.trigger:
+        return event
+    digest = hashlib.sha1(f"{event.event_id}\x1f{event.trigger}".encode()).hexdigest()[:16]
+    return replace(event, event_id=digest)
+
+
+def _has_been_visit(token: Token) -> bool:
+    """Perfect "has been" as travel: "has been to Russia five times", "has been twice"
+    (after a sentence naming the destination); not "has been a leader", "has been
+    criticised"."""
+    if token.dep_ not in ("ROOT", "conj", "ccomp") or token.dep_ == "auxpass":
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+        return False
+    if any(c.dep_ in ("attr", "acomp", "oprd", "xcomp", "ccomp") for c in children):
+        return False
+    to_place = any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+    return to_place or count_of(token) is not None
+
+
+def _carry_destination(candidate: _Candidate, context: _Context) -> None:
+    """ "… visited the Soviet Union twelve times, and his son made the journey three
+    times": a trip that names no destination (and no place of its own) goes where the
+    trip of the same or the previous sentence went."""
+    clause = candidate.clause
+    if any(_names_place(c) for c in clause.children):
+        return
+    for event in reversed(context.state.events):
+        if context.index - event.sentence_index > 1:
+            return
+        if event.cameo in TRAVEL_CODES and event.target is not None:
+            token = candidate.token
+            actor = replace(event.target, text=token.text)
+            candidate.args.targets.append(Mention(token.i, token.i + 1, actor, "carried"))
+            candidate.args.how.append(f"target:carried-from-{event.event_id}")
+            return
+
+
+def _successor(target: Mention | None, date: str | None) -> Mention | None:
+    """A destination carried from the story, on a date after its state dissolved, is the
+    successor state: trips to "the Soviet Union" in the story, "has been twice: in 2019 and
+    2023" went to Russia."""
+    if target is None or target.reason != "carried" or not date or len(date) < 4:
+        return target
+    country = target.actor.country or ""
+    successor = SUCCESSOR_STATES.get(country)
+    if successor is None or date[:4] <= successor[1]:
+        return target
+    code, _, name = successor
+    sector = target.actor.sector
+    actor = Actor(code + (sector or ""), code, sector, name, target.actor.text)
+    return Mention(target.start, target.end, actor, "carried:successor")
+
+
+def _names_place(prep: Token) -> bool:
+    """ "to Moscow", "in the capital" — not "in 2019"."""
+    if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(not o.like_num and o.ent_type_ not in ("DATE", "TIME") for o in objects)
+
+
+def _receiver_roles(token: Token, entry: Trigger, args: Arguments) -> None:
+    """ "The Ukrainian army received tanks from the Polish government": the giver (the
+    "from" phrase) is the source, the receiver (the subject) the target."""
+    if token.lemma_.lower() not in RECEIVING_VERBS or entry.code[:2] not in ("06", "07"):
+        return
+    subject = {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+    giver = {
+        t.i
+        for c in token.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "from"
+        for t in c.subtree
+    }
+    everyone = args.sources + args.targets
+    receivers = [m for m in everyone if m.start in subject]
+    if not receivers:
+        return
+    args.sources[:] = [m for m in everyone if m.start in giver]
+    args.targets[:] = receivers
+    args.how.append("roles:receiver-is-target")
+
+
+def _dative_to(token: Token, args: Arguments, actors: ArticleActors) -> None:
+    """ "send troops to Belarus" parsed with "to" as a dative: Belarus is the target."""
+    for child in token.children:
+        if child.dep_ == "dative" and child.lower_ == "to":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                mention = actors.for_token(pobj)
+                if mention is not None and mention not in args.targets:
+                    args.targets.append(mention)
+                    args.how.append("target:dative-to")
+
+
+def _participle_patient(token: Token, args: Arguments, actors: ArticleActors) -> None:
+    """ "There were 14 Indian soldiers killed in Kashmir", "the tanks sent to Ukraine": a
+    passive participle's noun is its undergoer."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or args.targets:
+        return
+    mention = actors.for_token(token.head)
+    if mention is not None and mention not in args.sources:
+        args.targets.append(mention)
+        args.how.append("target:participle-noun")
+
+
+def _only_member(token: Token, args: Arguments, actors: ArticleActors) -> None:
+    """ "Putin is the only Soviet and Russian leader ever to have gone": the clause on a noun
+    with "only" is true of the copula's subject and of no other member of the group, so the
+    group's words ("Soviet", "Russian") name no source; the subject does."""
+    noun = token.head
+    if token.dep_ not in ("relcl", "acl") or noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    if not any(c.lower_ == "only" and c.dep_ in ("amod", "advmod") for c in noun.children):
+        return
+    in_group = {t.i for t in noun.subtree} - {t.i for t in token.subtree}
+    kept = [m for m in args.sources if m.start not in in_group]
+    if noun.dep_ == "attr":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        mention = actors.for_token(subject) if subject is not None else None
+        if mention is not None and mention not in kept:
+            kept.insert(0, mention)
+    if kept or noun.dep_ == "attr":
+        args.sources[:] = kept
+        args.how.append("source:only-member")
+
+
+def _article_fallback(article_date: dt.date | None) -> tuple[str | None, str | None, str]:
+    """The date of an event the text does not date: the article's, if it has one."""
+    if article_date is None:
+        return (None, None, "none")
+    return (article_date.isoformat(), "day", "article-date")
 
 
 def _clause_depth(token: Token) -> int:
@@ -362,18 +596,69 @@ def _clause_depth(token: Token) -> int:
     return depth
 
 
-def _states(mentions: list[Mention]) -> list[Mention]:
-    """Mentions with a country (bare agent words like "troops" alone are not actors here),
-    one per country: "Russia and the Kremlin" is one party."""
+def _actors(mentions: list[Mention], actors: ArticleActors | None) -> list[Mention]:
+    """One mention per party: "Russia and the Kremlin" is one party. A state keys by its
+    country; a non-state actor ("police", "rebels", a named group) by its code, after taking
+    the country its noun phrase names ("Syrian government forces", "Taliban fighters")."""
     seen: set[str] = set()
     kept = []
-    for mention in mentions:
-        country = mention.actor.country
-        if country is None or country in seen:
+    completed = [
+        _with_country(m, actors) if actors is not None and m.actor.country is None else m
+        for m in mentions
+    ]
+    has_state = any(m.actor.country for m in completed)
+    for mention in completed:
+        if has_state and mention.actor.country is None and mention.reason == "kb:agent":
+            continue  # "sent troops to Belarus": the state is the party, not the troops
+        key = mention.actor.country or mention.actor.code
+        if not key or key in seen or not _is_party(mention, actors):
             continue
-        seen.add(country)
+        seen.add(key)
         kept.append(mention)
     return kept
+
+
+def _is_party(mention: Mention, actors: ArticleActors | None) -> bool:
+    """A state, a named actor, or an agent noun heading its phrase ("police", "rebels",
+    "the government": a party whose country the story may tell). An agent word that only
+    modifies another ("military" in "military cooperation") is no party."""
+    actor = mention.actor
+    if actor.country is not None or not mention.reason.startswith("kb:agent"):
+        return True
+    if actors is None:
+        return False
+    span = actors.doc[mention.start : mention.end]
+    after = actors.doc[span.end] if span.end < len(actors.doc) else None
+    if after is not None and after.ent_type_ == "PERSON" and span.root.pos_ != "ADJ":
+        return True  # a titled person: "President Salva Kiir", "Mayor Dayton King"
+    return span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("compound", "amod")
+
+
+def _with_country(mention: Mention, actors: ArticleActors) -> Mention:
+    """A country-less agent takes the country of a modifier in its noun phrase, if any."""
+    doc = actors.doc
+    span = range(mention.start, mention.end)
+    head = next((t for t in doc[mention.start : mention.end] if t.head.i not in span), None)
+    if head is None:
+        return mention
+    stack = [c for c in head.children if c.dep_ in NP_MODIFIER_DEPS and c.i < head.i]
+    while stack:
+        token = stack.pop()
+        other = actors.at(token)
+        if other is not None and other is not mention and other.actor.country:
+            country, sector = other.actor.country, mention.actor.sector
+            name = other.actor.name if other.actor.sector is None else mention.actor.name
+            start = min(other.start, mention.start)
+            text = doc[start : mention.end].text
+            actor = Actor(country + (sector or ""), country, sector, name, text)
+            return Mention(start, mention.end, actor, f"{mention.reason}+modifier-country")
+        stack.extend(c for c in token.children if c.dep_ in NP_MODIFIER_DEPS)
+    owner = actors.owner_of(head)  # "the president of Kyrgyzstan"
+    if owner is not None and owner is not mention and owner.actor.country:
+        country, sector = owner.actor.country, mention.actor.sector
+        actor = Actor(country + (sector or ""), country, sector, owner.actor.name, head.text)
+        return Mention(mention.start, mention.end, actor, f"{mention.reason}+owner-country")
+    return mention
 
 
 def _present_tense(sentence: Span) -> bool:
@@ -487,7 +772,7 @@ def _location(clause: Token, args: Arguments) -> Location | None:
 
 def _trigger_text(token: Token, clause: Token) -> str:
     if clause is token:
-        words = [token] + [c for c in token.children if c.dep_ == "prt"]
+        words = [token] + [c for c in token.children if c.dep_ == "prt"] + resultative(token)
         return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
     lo, hi = sorted((token.i, clause.i))
     if hi - lo <= 4:

@@ -7,6 +7,11 @@ override it with a file of their own in the same format. Each row names a head l
 object lemmas of which one must be present (``sign`` + ``treaty|agreement``). ``match`` picks
 the most specific row that fits; every row keeps its ``file:line`` so a coded event can say
 which entry produced it.
+
+A lexicon may also hold word-order verb patterns (``coding.patterns``, read from PETRARCH/TABARI
+verb dictionaries by ``coding.petrarch_verbs``); ``refine`` lets a matching pattern decide the
+code of a verb. ``overlaid`` puts an imported dictionary over the bundled table: a verb the
+dictionary lists is coded by the dictionary alone.
 """
 
 from __future__ import annotations
@@ -17,9 +22,15 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from legation.errors import DataFileError
 from legation.ontology import load_ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from legation.coding.patterns import IsActor, VerbPattern
 
 __all__ = ["HEADER", "POS_TAGS", "Lexicon", "Trigger", "load_lexicon", "parse_lexicon"]
 
@@ -50,16 +61,55 @@ class Trigger:
 class Lexicon:
     """Trigger rows indexed by (pos, lemma); later files extend and override earlier ones."""
 
-    def __init__(self, triggers: Iterable[Trigger] = ()) -> None:
+    def __init__(
+        self, triggers: Iterable[Trigger] = (), patterns: Iterable[VerbPattern] = ()
+    ) -> None:
         self._rows: dict[tuple[str, str], list[Trigger]] = {}
+        self._patterns: dict[str, list[VerbPattern]] = {}
         self._count = 0
         for t in triggers:
             self._rows.setdefault((t.pos, t.lemma), []).append(t)
             self._count += 1
+        for p in patterns:
+            self._patterns.setdefault(p.lemma, []).append(p)
+
+    def overlaid(self, other: Lexicon) -> Lexicon:
+        """``other`` over this lexicon: this lexicon's rows for a (pos, lemma) that ``other``
+        has rows or patterns for are dropped, so ``other`` alone decides those words."""
+        covered = {(t.pos, t.lemma) for t in other.triggers()}
+        covered.update(("VERB", lemma) for lemma in other._patterns)
+        kept = [t for t in self.triggers() if (t.pos, t.lemma) not in covered]
+        own = [p for p in self.patterns() if ("VERB", p.lemma) not in covered]
+        return Lexicon([*other.triggers(), *kept], [*other.patterns(), *own])
+
+    def patterns(self) -> list[VerbPattern]:
+        """Every verb pattern, in precedence order within each lemma."""
+        return [p for rows in self._patterns.values() for p in rows]
+
+    def refine(
+        self, token: Token, entry: Trigger | None, is_actor: IsActor | None = None
+    ) -> Trigger | None:
+        """The code of the verb ``token``: the most specific pattern of its lemma that
+        matches the words around it (``None`` for a discarding pattern), else ``entry``.
+
+        Ties go to the earlier pattern; without patterns for the lemma, ``entry`` as given.
+        """
+        patterns = self._patterns.get(token.lemma_.lower())
+        if not patterns:
+            return entry
+        best: VerbPattern | None = None
+        for pattern in patterns:
+            if best is not None and pattern.specificity <= best.specificity:
+                continue
+            if pattern.matches(token, is_actor):
+                best = pattern
+        return entry if best is None else best.trigger
 
     def extended(self, other: Lexicon) -> Lexicon:
         """A lexicon with ``other``'s rows placed first, so on equal specificity they win."""
-        return Lexicon([*other.triggers(), *self.triggers()])
+        return Lexicon(
+            [*other.triggers(), *self.triggers()], [*other.patterns(), *self.patterns()]
+        )
 
     def triggers(self) -> list[Trigger]:
         """Every row, in precedence order within each (pos, lemma)."""
@@ -95,11 +145,16 @@ class Lexicon:
 
     def lemmas(self, pos: str | None = None) -> frozenset[str]:
         """Head lemmas (of one part of speech, or all): a cheap screen before parsing."""
-        return frozenset(lem for (p, lem) in self._rows if pos is None or p == pos.upper())
+        lemmas = {lem for (p, lem) in self._rows if pos is None or p == pos.upper()}
+        if pos is None or pos.upper() == "VERB":
+            lemmas.update(self._patterns)
+        return frozenset(lemmas)
 
     def roots(self) -> set[str]:
         """The CAMEO roots ("01".."20") some row codes for."""
-        return {t.code[:2] for rows in self._rows.values() for t in rows}
+        roots = {t.code[:2] for rows in self._rows.values() for t in rows}
+        roots.update(p.trigger.code[:2] for p in self.patterns() if p.trigger is not None)
+        return roots
 
     def __len__(self) -> int:
         return self._count

@@ -47,7 +47,18 @@ PLANNED_ADJ = frozenset(
 )
 HYPOTHETICAL_ADJ = frozenset(["possible", "potential", "hypothetical", "rumoured", "rumored"])
 # Event nouns that govern a "to" clause the same way: "Kim's refusal to visit Moscow".
-NEGATING_NOUNS = frozenset(["refusal", "failure", "reluctance", "unwillingness", "cancellation"])
+NEGATING_NOUNS = frozenset(
+    "refusal failure reluctance unwillingness cancellation postponement snub rejection "
+    "rebuff denial".split()
+)
+# A subject that says nobody did it: "No Soviet leader went", "None of them", "Neither … nor".
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "noone"})
+NEGATIVE_DETS = frozenset({"no", "neither"})
+# Predicates that say what a report asserted is untrue: "reports that … proved false".
+FALSITY_WORDS = frozenset(
+    "false untrue baseless unfounded groundless wrong incorrect fabricated fake".split()
+)
+COUNTERFACTUAL_AUX = frozenset({"had", "were", "should"})
 PLANNING_NOUNS = frozenset(
     [
         "plan",
@@ -95,6 +106,7 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
         if position > 0:
             _governing_verb(token, chain[position - 1], found)
     _never_happened(trigger, found)
+    _proved_false(chain[-1], found)
     for modality in ("negated", "hypothetical", "planned"):
         if modality in found:
             return ModalityResult(modality, found[modality])
@@ -145,7 +157,8 @@ def _markers_on(token: Token, found: dict[Modality, str], *, is_trigger: bool) -
         ):
             found.setdefault("negated", lower)
         elif child.dep_ == "aux" and lower in HYPOTHETICAL_AUX:
-            found.setdefault("hypothetical", lower)
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
+            found.setdefault("hypothetical", f"{lower} have" if perfect else lower)
         elif child.dep_ == "aux" and (lower in FUTURE_AUX or child.lemma_ == "will"):
             hedge = [c.lower_ for c in token.children if c.lower_ in HYPOTHETICAL_WORDS]
             if hedge:
@@ -161,10 +174,57 @@ def _markers_on(token: Token, found: dict[Modality, str], *, is_trigger: bool) -
                 found.setdefault("planned", lower)
             elif lower in HYPOTHETICAL_ADJ:
                 found.setdefault("hypothetical", lower)
+    _negative_subject(token, found)
+    _counterfactual(token, found)
+    _headline_future(token, found)
     if token.lower_ in HYPOTHETICAL_WORDS and token.pos_ == "ADJ":
         found.setdefault("hypothetical", token.lower_)
     if token.lower_ == "going" and any(c.dep_ == "xcomp" for c in token.children):
         found.setdefault("planned", "going to")
+
+
+def _negative_subject(token: Token, found: dict[Modality, str]) -> None:
+    """ "No Soviet leader ever went", "None of them visited", "Neither X nor Y signed"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return
+    for child in token.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        dets = [g.lower_ for g in child.children if g.dep_ in ("det", "preconj")]
+        word = next((d for d in dets if d in NEGATIVE_DETS), None)
+        if child.lower_ in NEGATIVE_SUBJECTS or word:
+            found.setdefault("negated", f"{word + ' ' if word else ''}{child.lower_}")
+
+
+def _headline_future(token: Token, found: dict[Modality, str]) -> None:
+    """Headline syntax: "Russia to send troops to Belarus" (no "is"): a plan."""
+    if token.dep_ != "ROOT" or token.tag_ != "VB":
+        return
+    children = list(token.children)
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if has_to and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        found.setdefault("planned", "to (headline)")
+
+
+def _counterfactual(token: Token, found: dict[Modality, str]) -> None:
+    """ "Had Khrushchev visited, …": an inverted auxiliary before the subject is an unreal
+    condition."""
+    if token.dep_ != "advcl":
+        return
+    subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for child in token.children:
+        inverted = subjects and child.i < min(subjects)
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in COUNTERFACTUAL_AUX and inverted:
+            found.setdefault("hypothetical", f"{child.lower_} (inverted)")
+
+
+def _proved_false(top: Token, found: dict[Modality, str]) -> None:
+    """ "Reports that Kim visited Moscow proved false": the report's claim is denied."""
+    if top.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    for child in top.head.children:
+        if child.dep_ in ("acomp", "oprd", "attr") and child.lower_ in FALSITY_WORDS:
+            found.setdefault("negated", f"{top.head.lower_} {child.lower_}")
 
 
 def _governing_verb(token: Token, below: Token, found: dict[Modality, str]) -> None:

@@ -38,9 +38,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
     ("086", "0355"), ("087", "0356"), ("08", "035"),
     ("045", "039"), ("04", "036"), ("057", "037"), ("05", "032"),
 )  # fmt: skip
-# Planning words that state the source's own intent (not "is scheduled to", "may").
+# Planning words that state the source's own intent (not "is scheduled to", "may"; not
+# "decided to ease sanctions", a decision taken, which keeps the event itself).
 INTENT_REASONS = frozenset(
-    "will 'll shall agree promise pledge vow offer decide willing ready prepared eager keen "
+    "will 'll shall agree promise pledge vow offer willing ready prepared eager keen "
     "intend plan would".split()
 )
 VOLITIONAL_AUX = frozenset({"will", "wo", "would", "'ll", "can", "ca", "could", "shall"})

@@ -48,7 +48,9 @@ from legation.read.base import (
     ReadContext,
     ReadStats,
     Warn,
+    check_date_window,
     check_not_binary,
+    check_regular_file,
     peek,
 )
 from legation.read.csv import read_csv_stream
@@ -91,6 +93,7 @@ def read_inputs(
     ``stats``, when given, is updated as articles are read and skipped; ``strict`` turns
     every warning into an ``InputError``.
     """
+    check_default_date(default_date)
     check_paths(paths)
     ctx = ReadContext(
         default_date, on_warning, stats if stats is not None else ReadStats(), strict=strict
@@ -101,6 +104,15 @@ def read_inputs(
 def _read_all(paths: Sequence[str], ctx: ReadContext) -> Iterator[Article]:
     for path in paths:
         yield from _read_one(path, ctx)
+
+
+def check_default_date(default_date: dt.date | None) -> None:
+    """``InputError`` for a ``--date`` outside the plausible window (``date_window``)."""
+    if default_date is not None:
+        try:
+            check_date_window(default_date)
+        except ValueError as exc:
+            raise InputError("--date", str(exc)) from None
 
 
 def check_paths(paths: Sequence[str]) -> None:
@@ -153,6 +165,7 @@ def _read_one(path: str, ctx: ReadContext) -> Iterator[Article]:
 def _open(path: str) -> Iterator[BinaryIO]:
     """Open a file for binary reading (through gzip for ``.gz``); failures are fatal."""
     file = Path(path)
+    check_regular_file(file)  # a FIFO would block open() until some writer came
     try:
         stream: BinaryIO = open(file, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime as dt
+import os
 import re
+import stat
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from legation.errors import InputError
+from legation.errors import InputError, printable
 from legation.model import Article
+from legation.read.hygiene import tidy_article
 
 # Articles longer than this many characters are cut at the last sentence end before the
 # limit (with a warning) rather than skipped: the first 10 million characters of an
@@ -28,9 +31,17 @@ MAX_ARTICLE_CHARS = 10_000_000
 MAX_LINE_BYTES = 6 * MAX_ARTICLE_CHARS
 # How much of a file's start is checked for NUL bytes, the mark of a binary file.
 BINARY_SNIFF_BYTES = 8192
+# Bytes asked of a stream at a time when splitting it into lines.
+READ_BLOCK = 1 << 16
+# The plausible window for an article's date: news from before 1800 or more than a few
+# years ahead is a typo or an attack (a 9999-12-31 date made the monthly dyad series
+# ~120,000 periods long). Dates outside it are warned about and dropped.
+DATE_MIN = dt.date(1800, 1, 1)
+DATE_MAX_YEARS_AHEAD = 5
 
 OPTIONAL_FIELDS = ("title", "url", "source")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+_LINE_END = re.compile(rb"\r\n?|\n")  # \n, \r\n and a lone \r (old Mac files) end a line
 # Characters no store can hold: NUL (PostgreSQL text refuses it) and lone surrogates
 # (JSON "\ud800" escapes; they cannot be encoded as UTF-8 at all).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -71,7 +82,7 @@ class ReadContext:
         if self.strict:
             raise InputError(where, message)
         self.stats.warnings += 1
-        (self.on_warning or _warn_python)(f"{where}: {message}")
+        (self.on_warning or _warn_python)(f"{printable(where)}: {message}")
 
     def skip(self, where: str, message: str, what: str = "line") -> None:
         """Warn that an input item (a line, a CSV row, a file) was left out; count it."""
@@ -96,6 +107,27 @@ class ReadContext:
             )
         self.stats.articles += 1
         return article
+
+
+def check_regular_file(path: str | os.PathLike[str]) -> None:
+    """``InputError`` unless ``path`` is a regular file (or a directory, refused where it
+    is opened): a FIFO, socket or device would block the open or the read forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot open: {exc.strerror or exc}") from None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a special file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    raise InputError(
+        str(path), f"is {kind}, not a regular file: give a file, or - to read standard input"
+    )
 
 
 def check_not_binary(head: bytes, label: str) -> None:
@@ -134,24 +166,47 @@ def decode_line(raw: bytes, first: bool) -> str:
 def iter_lines(stream: BinaryIO, label: str, ctx: ReadContext) -> Iterator[tuple[int, bytes]]:
     """Numbered raw lines, never holding more than ``MAX_LINE_BYTES`` of one line in memory.
 
-    Over-long lines are consumed and skipped with a warning; read errors (a truncated
-    gzip file, an I/O error) become ``InputError`` at the line they stopped at.
+    A line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r``. Over-long lines are consumed and
+    skipped with a warning; read errors (a truncated gzip file, an I/O error) become
+    ``InputError`` at the line they stopped at.
     """
     number = 0
     try:
-        while True:
-            raw = stream.readline(MAX_LINE_BYTES + 1)
-            if not raw:
-                return
+        for raw in split_lines(stream, MAX_LINE_BYTES):
             number += 1
-            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
-                    pass
+            if raw is None:
                 ctx.skip(f"{label}:{number}", f"line longer than {MAX_LINE_BYTES:,} bytes")
                 continue
             yield number, raw
     except (OSError, EOFError) as exc:
         raise InputError(f"{label}:{number + 1}", f"cannot read: {exc}") from exc
+
+
+def split_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Each line of ``stream`` with its ending; ``None`` for one longer than ``limit``
+    bytes (read past, never held). Linear in the input: each byte is scanned once."""
+    read = getattr(stream, "read1", None) or stream.read
+    buf = bytearray()
+    too_long = eof = False
+    while not eof:
+        block = read(READ_BLOCK)
+        eof = not block
+        scan = max(0, len(buf) - 1)  # buf holds no line end, but may end in a lone \r
+        buf += block
+        start = 0
+        for match in _LINE_END.finditer(buf, scan):
+            if match.end() == len(buf) and match[0] == b"\r" and not eof:
+                break  # the first half of a \r\n split between two reads
+            too_long = too_long or match.start() - start > limit
+            yield None if too_long else bytes(buf[start : match.end()])
+            too_long, start = False, match.end()
+        del buf[:start]
+        pending = len(buf) - buf.endswith(b"\r")  # bytes of the unfinished line
+        if pending > limit:
+            too_long = True
+            del buf[:pending]
+    if buf or too_long:
+        yield None if too_long else bytes(buf)
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -162,13 +217,42 @@ def parse_date(value: object) -> dt.date | None:
         raise ValueError(f"invalid date {value!r}: expected a 'YYYY-MM-DD' string")
     text = value.strip()
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        pass
+        try:
+            day = dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+    check_date_window(day)
+    return day
+
+
+def date_window(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last plausible article date: ``DATE_MIN`` to a few years ahead."""
+    today = today or dt.date.today()
+    return DATE_MIN, dt.date(today.year + DATE_MAX_YEARS_AHEAD, 12, 31)
+
+
+def check_date_window(day: dt.date) -> None:
+    """``ValueError`` for a date outside ``date_window()`` (0001-01-01, 9999-12-31)."""
+    first, last = date_window()
+    if not first <= day <= last:
+        raise ValueError(
+            f"date {day.isoformat()} is outside the plausible range "
+            f"{first.isoformat()} to {last.isoformat()}"
+        )
+
+
+def window_date(day: dt.date | None, where: str, ctx: ReadContext) -> dt.date | None:
+    """``day`` if it is plausible, else ``None`` after a warning naming ``where``."""
+    if day is None:
+        return None
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+        check_date_window(day)
+    except ValueError as exc:
+        ctx.warn(where, f"{exc}; article kept with no date")
+        return None
+    return day
 
 
 def truncate(text: str, where: str, ctx: ReadContext) -> str:
@@ -236,6 +320,7 @@ def storable(value: str) -> tuple[str, int]:
 
 def clean_article(article: Article, where: str, ctx: ReadContext) -> Article:
     """The article with unstorable characters replaced (one warning saying how many)."""
+    article = tidy_article(article)  # mojibake and boilerplate lines (read/hygiene.py)
     fields = {"id": article.id, "text": article.text, "title": article.title,
               "url": article.url, "source": article.source}  # fmt: skip
     total = 0
@@ -247,6 +332,25 @@ def clean_article(article: Article, where: str, ctx: ReadContext) -> Article:
         return article
     ctx.warn(where, f"{total} NUL or lone-surrogate character(s) replaced by U+FFFD")
     return dataclasses.replace(article, **fields)  # type: ignore[arg-type]
+
+
+def checked_article(article: Article, where: str, ctx: ReadContext) -> Article | None:
+    """The checks every article passes, whatever brought it (a reader, an HTML page, a
+    feed entry, the web API): a non-blank id and text (else skipped, with a warning),
+    text cut at ``MAX_ARTICLE_CHARS``, a date inside ``date_window`` (else none) and
+    only characters a store can hold."""
+    doc_id = article.id.strip()
+    if not doc_id:
+        ctx.skip(where, "missing or empty 'id'", "article")
+        return None
+    if not article.text.strip():
+        ctx.skip(where, "empty 'text'", "article")
+        return None
+    date = window_date(article.date, where, ctx)
+    text = truncate(article.text, where, ctx)
+    if (doc_id, text, date) != (article.id, article.text, article.date):
+        article = dataclasses.replace(article, id=doc_id, text=text, date=date)
+    return clean_article(article, where, ctx)
 
 
 def decode_text(data: bytes, complete: bool) -> str:

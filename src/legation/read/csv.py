@@ -8,6 +8,7 @@ the record holding it is skipped; rows stream through ``csv.reader``.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -26,6 +27,7 @@ from legation.read.base import (
 
 REQUIRED_COLUMNS = ("id", "text")
 KNOWN_COLUMNS = (*REQUIRED_COLUMNS, "date", *OPTIONAL_FIELDS)
+MAX_NAMED = 20  # column names quoted in one message
 
 
 class _Lines:
@@ -89,6 +91,8 @@ def _header(
     """The lower-cased column names, or ``None`` for an empty file; unknown ones warned."""
     try:
         header = next(rows, None)
+        while header is not None and not any(cell.strip() for cell in header):
+            header = next(rows, None)  # blank lines (or only a byte-order mark) first
     except csv.Error as exc:
         raise InputError(f"{label}:1", f"malformed CSV header ({exc})") from None
     if header is None:
@@ -97,18 +101,23 @@ def _header(
     if lines.bad:
         raise InputError(where, f"header line: {next(iter(lines.bad.values()))}")
     names = [name.strip().lower() for name in header]
-    missing = [name for name in REQUIRED_COLUMNS if name not in names]
-    if missing:
-        found = ", ".join(repr(n) for n in names) or "nothing"
+    counts = Counter(names)  # linear: a header of 100,000 columns is checked at once
+    if any(name not in counts for name in REQUIRED_COLUMNS):
+        found = _names(names) or "nothing"
         raise InputError(where, f"CSV header must name columns id and text; found {found}")
-    twice = sorted({name for name in names if names.count(name) > 1})
+    twice = sorted(name for name, n in counts.items() if n > 1)
     if twice:
-        raise InputError(where, f"CSV column(s) named twice: {', '.join(map(repr, twice))}")
+        raise InputError(where, f"CSV column(s) named twice: {_names(twice)}")
     unknown = [name for name in names if name not in KNOWN_COLUMNS]
     if unknown:
         ctx.warn(
             where,
-            f"ignoring unknown CSV column(s) {', '.join(map(repr, unknown))} "
-            f"(known: {', '.join(KNOWN_COLUMNS)})",
+            f"ignoring unknown CSV column(s) {_names(unknown)} (known: {', '.join(KNOWN_COLUMNS)})",
         )
     return names
+
+
+def _names(names: list[str], most: int = MAX_NAMED) -> str:
+    """Column names for a message: the first ``most`` of them, then how many more."""
+    shown = ", ".join(repr(name[:80]) for name in names[:most])
+    return shown + (f" and {len(names) - most:,} more" if len(names) > most else "")

@@ -35,13 +35,19 @@ def read_jsonl_stream(stream: BinaryIO, label: str, ctx: ReadContext) -> Iterato
         except ValueError as exc:
             ctx.skip(where, str(exc))
             continue
+        if not line.strip():  # a line holding only the byte-order mark
+            continue
         try:
             record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            ctx.skip(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            ctx.skip(where, f"not valid JSON ({_at_column(exc)})")
             continue
         except RecursionError:
             ctx.skip(where, "not valid JSON (nested too deeply)")
+            continue
+        except ValueError as exc:  # an integer of more than 4,300 digits, say
+            reason = " ".join(str(exc).split(":")[0].split())[:200]
+            ctx.skip(where, f"not valid JSON ({reason})")
             continue
         if not isinstance(record, dict):
             ctx.skip(where, f"expected a JSON object, found {type(record).__name__}")
@@ -49,3 +55,10 @@ def read_jsonl_stream(stream: BinaryIO, label: str, ctx: ReadContext) -> Iterato
         article = article_from_record(record, where, ctx)
         if article is not None:
             yield ctx.article(article, label)
+
+
+def _at_column(exc: json.JSONDecodeError) -> str:
+    """``Expecting value at column 3``; ``Unterminated string starting at column 9``
+    (that message ends in "at" already)."""
+    joiner = " " if exc.msg.endswith(" at") else " at "
+    return f"{exc.msg}{joiner}column {exc.colno}"

@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import Any, TextIO, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from legation.errors import StoreError
 from legation.model import Article, Event
@@ -45,13 +45,25 @@ class Store:
 
     ``url`` is a path, a ``sqlite:///`` or ``postgresql://`` URL, or ``None`` for
     ``$LEGATION_DB`` or ``~/.local/share/legation/legation.db``. Opening a store creates
-    or upgrades its schema.
+    or upgrades its schema; with ``create=False`` (every read command) a store that does
+    not exist yet is a ``StoreError`` instead, so a mistyped path is not an empty answer.
     """
 
-    def __init__(self, url: str | os.PathLike[str] | None = None, *, upgrade: bool = True) -> None:
+    def __init__(
+        self,
+        url: str | os.PathLike[str] | None = None,
+        *,
+        upgrade: bool = True,
+        create: bool = True,
+    ) -> None:
         self.url = db.resolve_url(url)
+        if not create:
+            _require_sqlite_file(self.url)
         self.engine = db.create_engine(self.url)
         db.check_connection(self.engine)
+        if not create and self._version() == 0:
+            self.engine.dispose()
+            raise StoreError(_missing(self.url))
         self.schema_version = migrations.migrate(self.engine) if upgrade else self._version()
 
     def _version(self) -> int:
@@ -200,7 +212,9 @@ class Store:
         try:
             import pandas as pd
         except ModuleNotFoundError:
-            raise StoreError("Store.to_pandas needs pandas: pip install pandas") from None
+            raise StoreError(
+                "Store.to_pandas needs pandas, an optional extra: pip install 'legation[pandas]'"
+            ) from None
         flt = flt or EventFilter(**filters)
         rows = [export.flat(row) for row in self.event_rows(flt)]
         return pd.DataFrame(rows, columns=list(export.TABLE_COLUMNS))
@@ -248,3 +262,19 @@ class Store:
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             raise StoreError(f"{db.display_url(self.url)}: {reason}") from None
+
+
+def _missing(url: str) -> str:
+    return f"no event store at {db.display_url(url)}; run `legation ingest` first"
+
+
+def _require_sqlite_file(url: str) -> None:
+    """A SQLite path that names no file is refused before SQLite would create it."""
+    try:
+        parsed = sa.make_url(url)
+    except ArgumentError:
+        return  # create_engine says why
+    database = parsed.database or ""
+    local = parsed.get_backend_name() == "sqlite" and database not in ("", ":memory:")
+    if local and not Path(database).is_file():
+        raise StoreError(f"no event store at {database}; run `legation ingest` first")

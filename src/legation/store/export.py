@@ -2,12 +2,16 @@
 
 - ``jsonl``: one ``Event.to_dict()`` record per line, plus ``num_mentions``,
   ``num_sources`` and ``num_articles``.
-- ``csv``/``tsv``/``parquet``: the flattened record (``TABLE_COLUMNS``), one row per event.
+- ``csv``/``tsv``/``parquet``: the flattened record (``TABLE_COLUMNS``), one row per event;
+  CSV/TSV text cells that start like a spreadsheet formula get a leading ``'``.
 - ``gdelt``: the GDELT 2.0 event table (61 tab-separated columns, no header) and, beside
   it, the Mentions table (16 columns): ``out.export.CSV`` + ``out.mentions.CSV``.
 - ``plover``: a JSON array of PLOVER records (the field names of PLOVER's gold-standard
   records: ``id``, ``date``, ``source``, ``target``, ``event``, ``mode``, ...). CAMEO
   codes PLOVER dropped (roots 01 and 02) have no PLOVER type and are left out.
+
+Files are written through ``legation.outfile``: atomically (a failed or killed export
+leaves the old file), in place for a FIFO or device, a full disk as one ``OutputError``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from legation.errors import InputError
+from legation.outfile import atomic_output, output_path
+from legation.output import spreadsheet_safe
 from legation.store import gdelt
 from legation.store.query import EventFilter, select_events
 from legation.store.rows import row_to_event
@@ -95,7 +101,7 @@ def write_delimited(rows: Iterator[dict[str, Any]], out: TextIO, delimiter: str)
     writer.writeheader()
     n = 0
     for row in rows:
-        values = flat(row)
+        values = {k: spreadsheet_safe(v) for k, v in flat(row).items()}  # text, not formulas
         if delimiter == "\t":  # TSV has no quoting convention: keep cells on one line
             values = {k: gdelt.clean(v) if isinstance(v, str) else v for k, v in values.items()}
         writer.writerow(values)
@@ -211,24 +217,30 @@ def export(
     if fmt == "parquet":
         if output is None:
             raise InputError("--output", "parquet is binary: give --output FILE")
-        result.events = write_parquet(rows, output)
+        with output_path(output) as where:  # atomic; a FIFO or device is written in place
+            result.events = write_parquet(rows, where)
         result.paths = [output]
         return result
-    handle = output.open("w", encoding="utf-8", newline="") if output is not None else stream
-    if handle is None:
-        raise InputError("--output", "nowhere to write")
-    try:
-        if fmt == "jsonl":
-            result.events = write_jsonl(rows, handle)
-        elif fmt in ("csv", "tsv"):
-            result.events = write_delimited(rows, handle, "," if fmt == "csv" else "\t")
-        else:
-            result.events, result.skipped = write_plover(rows, handle)
-    finally:
-        if output is not None:
-            handle.close()
-            result.paths = [output]
+    if output is None:
+        if stream is None:
+            raise InputError("--output", "nowhere to write")
+        _write_text(fmt, rows, stream, result)
+        return result
+    with atomic_output(output) as handle:  # all or nothing, never a half-written file
+        _write_text(fmt, rows, handle, result)
+    result.paths = [output]
     return result
+
+
+def _write_text(
+    fmt: str, rows: Iterator[dict[str, Any]], out: TextIO, result: ExportResult
+) -> None:
+    if fmt == "jsonl":
+        result.events = write_jsonl(rows, out)
+    elif fmt in ("csv", "tsv"):
+        result.events = write_delimited(rows, out, "," if fmt == "csv" else "\t")
+    else:
+        result.events, result.skipped = write_plover(rows, out)
 
 
 def mention_rows(engine: Engine, event_ids: list[str]) -> Iterator[dict[str, Any]]:

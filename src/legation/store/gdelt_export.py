@@ -12,10 +12,11 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy.engine import Engine
 
+from legation.outfile import atomic_output
 from legation.store import gdelt
 from legation.store.export import mention_rows
 
@@ -135,24 +136,33 @@ def write_gdelt(
     engine: Engine, rows: Iterator[dict[str, Any]], output: Path
 ) -> tuple[int, int, list[Path]]:
     """Write the event table to ``output`` and the mentions beside it."""
-    seen: dict[str, dict[str, Any]] = {}
-    n_events = 0
-    with output.open("w", encoding="utf-8", newline="") as out:
-        for row in rows:
-            cells = event_cells(row)
-            out.write("\t".join(cells) + "\n")
-            n_events += 1
-            seen[row["event_id"]] = {
-                "global_id": cells[0],
-                "dateadded": cells[gdelt.EVENT_COLUMNS.index("DATEADDED")],
-                "source_text": row["source_text"],
-                "target_text": row["target_text"],
-                "trigger": row["trigger"],
-            }
     path = mentions_path(output)
-    n_mentions = 0
-    with path.open("w", encoding="utf-8", newline="") as out:
+    # Both files appear together or not at all (full disk, kill): each is atomic.
+    with atomic_output(output) as out, atomic_output(path) as mentions_out:
+        n_events, seen = _write_events(rows, out)
+        n_mentions = 0
         for mention in mention_rows(engine, list(seen)):
-            out.write("\t".join(mention_cells(mention, seen[mention["event_id"]])) + "\n")
+            cells = mention_cells(mention, seen[mention["event_id"]])
+            mentions_out.write("\t".join(cells) + "\n")
             n_mentions += 1
     return n_events, n_mentions, [output, path]
+
+
+def _write_events(
+    rows: Iterator[dict[str, Any]], out: TextIO
+) -> tuple[int, dict[str, dict[str, Any]]]:
+    """The event table; returns its size and what the mentions table needs of each event."""
+    seen: dict[str, dict[str, Any]] = {}
+    n_events = 0
+    for row in rows:
+        cells = event_cells(row)
+        out.write("\t".join(cells) + "\n")
+        n_events += 1
+        seen[row["event_id"]] = {
+            "global_id": cells[0],
+            "dateadded": cells[gdelt.EVENT_COLUMNS.index("DATEADDED")],
+            "source_text": row["source_text"],
+            "target_text": row["target_text"],
+            "trigger": row["trigger"],
+        }
+    return n_events, seen

@@ -5,16 +5,24 @@ its events and its mentions are written in the same transaction as the rest of i
 A killed run leaves whole batches behind; a re-run skips every stored article by content
 hash *before* coding it and carries on. Nothing is lost, nothing is stored twice.
 
-Near-duplicates (syndicated copies, small edits) are still coded, so events found only in
-the edited sentences are kept, but an event matching one already reported by the
-duplicate's family (same source, target, CAMEO code, date and modality) becomes a
-*mention* of that event rather than a new one.
+Event identity: every coded event is a *mention*; ``store.identity`` links it to the
+stored event it reports (same actors, compatible code, count, modality history and dates;
+see ``store.linking``) or stores it as a new event. Mentions in the same article or in
+its near-duplicate family (syndicated copies, small edits) may link without a shared
+date. Linking runs inside the batch's transaction, so a kill loses or duplicates nothing.
+
+Article ids: an id another stored text already has gets ``#<hash>`` appended (event ids
+hash the doc id, so two texts must never share one). This is checked before coding and
+again inside the write transaction, under the writers' lock, so two ingests running at
+once with clashing ids keep their articles apart. An id longer than the store's 255
+characters is shortened to its start plus a hash of the whole id, with a warning.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,15 +34,15 @@ from sqlalchemy.engine import Connection, Engine
 
 from legation.errors import StoreError
 from legation.model import Article, CodedArticle, Event
-from legation.store import dedup
+from legation.store import dedup, identity
 from legation.store.db import WRITE_OPTION, lock_writers
 from legation.store.rows import event_to_row
 from legation.store.schema import articles, event_mentions, events, sentences
 
 DEFAULT_BATCH_SIZE = 16  # articles per transaction: small enough to lose little on a kill
+MAX_DOC_ID = 255  # characters: ``articles.doc_id`` is ``varchar(255)``
 
 Warn = Callable[[str], None]
-EventKey = tuple[str | None, str | None, str, str | None, str]
 
 
 class CoderLike(Protocol):
@@ -67,17 +75,6 @@ class IngestSummary:
         for name in ("articles_added", "near_duplicates", "sentences_added", "events_added",
                      "mentions_added", "already_stored"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-def event_key(event: Event) -> EventKey:
-    """What makes two reports the same event: actors, code, date and modality."""
-    return (
-        event.source.code if event.source else None,
-        event.target.code if event.target else None,
-        event.cameo,
-        event.date,
-        event.modality,
-    )
 
 
 def ingest(
@@ -142,6 +139,7 @@ def _unseen(
             warn(f"{article.origin or article.id}: empty text, skipped")
             continue
         digest = dedup.content_hash(article.text)
+        article = _fit_id(article, warn)
         with engine.connect() as conn:
             if digest in hashes or _hash_stored(conn, digest):
                 summary.already_stored += 1
@@ -149,10 +147,44 @@ def _unseen(
             if article.id in doc_ids or _doc_id_stored(conn, article.id):
                 # Another article already has this id: event ids hash the doc id, so keep
                 # them apart by suffixing this article's hash.
-                article = dataclasses.replace(article, id=f"{article.id}#{digest[:8]}")
+                article = dataclasses.replace(article, id=clash_id(article.id, digest))
         hashes.add(digest)
         doc_ids.add(article.id)
         yield article
+
+
+def fit_doc_id(doc_id: str) -> str:
+    """``doc_id`` if the store can hold it (``MAX_DOC_ID`` characters: PostgreSQL's
+    ``varchar(255)``), else a stable shortening: its start, ``#`` and a hash of all of it."""
+    if len(doc_id) <= MAX_DOC_ID:
+        return doc_id
+    digest = hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{doc_id[: MAX_DOC_ID - len(digest) - 1]}#{digest}"
+
+
+def clash_id(doc_id: str, content_digest: str) -> str:
+    """The id an article gets when another text already has ``doc_id``."""
+    return fit_doc_id(f"{doc_id}#{content_digest[:8]}")
+
+
+def with_doc_id(coded: CodedArticle, doc_id: str) -> CodedArticle:
+    """The coded article under another id, its events re-keyed (event ids hash it)."""
+    events = tuple(dataclasses.replace(e, doc_id=doc_id, event_id="") for e in coded.events)
+    return dataclasses.replace(
+        coded, article=dataclasses.replace(coded.article, id=doc_id), events=events
+    )
+
+
+def _fit_id(article: Article, warn: Warn) -> Article:
+    """An id too long for the store is shortened (with a warning naming the input line)
+    rather than failing the whole batch on PostgreSQL and every re-run after it."""
+    short = fit_doc_id(article.id)
+    if short == article.id:
+        return article
+    where = article.origin or short[:40]
+    warn(f"{where}: id of {len(article.id)} characters is longer than {MAX_DOC_ID}; "
+         f"stored as its start and a hash (...{short[-17:]})")  # fmt: skip
+    return dataclasses.replace(article, id=short)
 
 
 def _hash_stored(conn: Connection, digest: str) -> bool:
@@ -178,11 +210,15 @@ def _source_name(article: Article) -> str | None:
 def _store_article(
     conn: Connection, coded: CodedArticle, delta: IngestSummary, touched: set[str]
 ) -> None:
-    article = coded.article
-    digest = dedup.content_hash(article.text)
+    digest = dedup.content_hash(coded.article.text)
     if _hash_stored(conn, digest):  # stored by a concurrent run since we checked
         delta.already_stored += 1
         return
+    if _doc_id_stored(conn, coded.article.id):
+        # A concurrent run stored another text under this id after ``_unseen`` looked:
+        # checked again here, under the writers' lock, so the two never share event ids.
+        coded = with_doc_id(coded, clash_id(coded.article.id, digest))
+    article = coded.article
     mh = dedup.signature(dedup.shingles(article.text))
     near = dedup.find_near_duplicate(conn, article.text, mh)
     now = dt.datetime.now(dt.UTC)
@@ -217,58 +253,58 @@ def _store_article(
     delta.sentences_added += len(coded.sentences)
     if near is not None:
         delta.near_duplicates += 1
-    family = _family_events(conn, near.article_id) if near else {}
+    article_date = article.date.isoformat() if article.date else None
+    family = identity.event_mention_ids(conn, _family_ids(conn, near.article_id) if near else [])
+    story = identity.load_story(conn, article_date, family)
     for event in coded.events:
-        _store_event(conn, event, article_id, family, delta, touched, now)
+        _store_event(conn, event, article_id, story, delta, touched, now)
 
 
-def _family_events(conn: Connection, original_id: int) -> dict[EventKey, list[tuple[str, str]]]:
-    """Events reported by an original or its near-duplicates, by key: [(id, sentence)]."""
+def _family_ids(conn: Connection, original_id: int) -> list[int]:
+    """An original and its stored near-duplicates: one story for event identity."""
     family = sa.select(articles.c.id).where(
         sa.or_(articles.c.id == original_id, articles.c.duplicate_of == original_id)
     )
-    reported = sa.select(event_mentions.c.event_id).where(event_mentions.c.article_id.in_(family))
-    rows = conn.execute(
-        sa.select(events).where(events.c.event_id.in_(reported)).order_by(events.c.added_at)
-    ).mappings()
-    found: dict[EventKey, list[tuple[str, str]]] = {}
-    for row in rows:
-        key = (row["source_code"], row["target_code"], row["cameo"], row["date"], row["modality"])
-        found.setdefault(key, []).append((row["event_id"], row["sentence"]))
-    return found
+    return [int(row[0]) for row in conn.execute(family).all()]
 
 
 def _store_event(
     conn: Connection,
     event: Event,
     article_id: int,
-    family: dict[EventKey, list[tuple[str, str]]],
+    story: identity.Story,
     delta: IngestSummary,
     touched: set[str],
     now: dt.datetime,
 ) -> None:
-    matches = family.get(event_key(event), [])
-    # Prefer the family event reported in the very same words, else the first one.
-    target_id = next((eid for eid, s in matches if s == event.sentence), None)
-    if target_id is None and matches:
-        target_id = matches[0][0]
-    if target_id is None:
+    """A new event, or one more mention of the stored event it reports (``linking``)."""
+    target_id = identity.link(conn, event, story)
+    if target_id is not None:
+        identity.merge(conn, target_id, event, story)
+    else:
         exists = conn.execute(
             sa.select(events.c.event_id).where(events.c.event_id == event.event_id)
         ).first()
         if exists is None:
             row: dict[str, Any] = event_to_row(event)
             row.update(article_id=article_id, added_at=now, dataset="legation")
+            row.update(identity.new_event_columns(event, story.article_date))
             conn.execute(events.insert().values(**row))
             delta.events_added += 1
+            identity.remember(story, row)
         target_id = event.event_id
-    if _add_mention(conn, target_id, article_id, event, now):
+    if _add_mention(conn, target_id, article_id, event, now, story.article_date):
         delta.mentions_added += 1
         touched.add(target_id)
 
 
 def _add_mention(
-    conn: Connection, event_id: str, article_id: int, event: Event, now: dt.datetime
+    conn: Connection,
+    event_id: str,
+    article_id: int,
+    event: Event,
+    now: dt.datetime,
+    article_date: str | None = None,
 ) -> bool:
     exists = conn.execute(
         sa.select(event_mentions.c.id).where(
@@ -286,6 +322,7 @@ def _add_mention(
             sentence_index=event.sentence_index,
             sentence=event.sentence,
             added_at=now,
+            **identity.mention_columns(event, article_date),
         )
     )
     return True

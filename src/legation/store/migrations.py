@@ -98,12 +98,48 @@ def _v5_span_index(conn: Connection) -> None:
     )
 
 
+_V6_COLUMNS = {
+    "events": ("date_source", "link_key"),
+    "event_mentions": (
+        "cameo", "modality", "date", "date_precision", "date_source", "count", "trigger",
+    ),
+}
+
+
+def _v6_identity(conn: Connection) -> None:
+    """Event identity: per-mention facts, the blocking key and its index. Columns a
+    fresh database already has (``_v1_tables`` creates the current tables) are kept."""
+    inspector = sa.inspect(conn)
+    for table, names in _V6_COLUMNS.items():
+        have = {c["name"] for c in inspector.get_columns(table)}
+        for name in names:
+            if name not in have:
+                add_column(conn, table, schema.metadata.tables[table].c[name])
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_events_link ON events (link_key, date_start)"
+    )
+    # Stored events get the key ``linking.blocking_key`` gives (043 read as 042 swapped).
+    src = "COALESCE(source_country, source_code, '')"
+    tgt = "COALESCE(target_country, target_code, '')"
+    conn.exec_driver_sql(
+        f"UPDATE events SET link_key = CASE WHEN cameo = '043' "
+        f"THEN {tgt} || '|' || {src} ELSE {src} || '|' || {tgt} END || '|' || root "
+        "WHERE link_key IS NULL AND dataset = 'legation'"
+    )
+    conn.exec_driver_sql(
+        "UPDATE event_mentions SET cameo = (SELECT e.cameo FROM events e WHERE "
+        "e.event_id = event_mentions.event_id), modality = (SELECT e.modality FROM events e "
+        "WHERE e.event_id = event_mentions.event_id) WHERE cameo IS NULL"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, sentences, events, event mentions", _v1_tables),
     Migration(2, "full-text index over sentences", _v2_fulltext),
     Migration(3, "MinHash signatures and LSH bands for near-duplicates", _v3_minhash),
     Migration(4, "indexes for dyad series and date-ordered event pages", _v4_query_indexes),
     Migration(5, "partial index of longer-dated events for --since pages", _v5_span_index),
+    Migration(6, "event identity: per-mention facts and the linking key", _v6_identity),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

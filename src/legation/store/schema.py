@@ -5,7 +5,10 @@
 - ``sentences``: the sentence texts of each article (full-text indexed by migration 2).
 - ``events``: the event record of ``model.Event`` flattened into columns, plus the
   interval its date covers (``date_start``/``date_end``) and GDELT-style counts.
-- ``event_mentions``: which article and sentence reported each event (GDELT's Mentions).
+- ``event_mentions``: which article and sentence reported each event (GDELT's Mentions),
+  with what that mention itself said (code, modality, date, count): one real-world
+  event is one ``events`` row however many sentences and articles report it
+  (``store.linking``), and ``link_key`` is the indexed key candidates are found by.
 - ``article_minhash`` / ``minhash_bands``: MinHash signatures and their LSH band keys,
   so near-duplicate lookup is an indexed query instead of an index rebuilt in memory.
 - ``schema_version``: one row per applied migration.
@@ -87,6 +90,7 @@ events = sa.Table(
     sa.Column("date_precision", sa.String(8)),
     sa.Column("date_start", sa.String(10)),  # first day the date covers
     sa.Column("date_end", sa.String(10)),  # last day the date covers
+    sa.Column("date_source", sa.String(8)),  # text | story | article (migration 6)
     sa.Column("count", sa.Integer, nullable=False, server_default="1"),
     sa.Column("location_name", sa.Text),
     sa.Column("location_country", sa.String(16)),
@@ -98,6 +102,7 @@ events = sa.Table(
     sa.Column("num_sources", sa.Integer, nullable=False, server_default="1"),
     sa.Column("num_articles", sa.Integer, nullable=False, server_default="1"),
     sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("link_key", sa.String(80)),  # identity blocking key (migration 6)
     sa.Index("ix_events_source_code", "source_code"),
     sa.Index("ix_events_source_country", "source_country"),
     sa.Index("ix_events_target_code", "target_code"),
@@ -105,6 +110,7 @@ events = sa.Table(
     sa.Index("ix_events_cameo", "cameo"),
     sa.Index("ix_events_date_start", "date_start"),
     sa.Index("ix_events_article_id", "article_id"),
+    sa.Index("ix_events_link", "link_key", "date_start"),
 )
 
 event_mentions = sa.Table(
@@ -116,6 +122,14 @@ event_mentions = sa.Table(
     sa.Column("sentence_index", sa.Integer, nullable=False),
     sa.Column("sentence", sa.Text, nullable=False),
     sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+    # What this mention itself said (migration 6): the event row holds the best of them.
+    sa.Column("cameo", sa.String(4)),
+    sa.Column("modality", sa.String(16)),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("date_source", sa.String(8)),
+    sa.Column("count", sa.Integer),
+    sa.Column("trigger", sa.Text),
     sa.UniqueConstraint("event_id", "article_id", "sentence_index", name="uq_mentions"),
     sa.Index("ix_event_mentions_article_id", "article_id"),
 )

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from legation.errors import InputError
+from legation.errors import InputError, printable
 from legation.model import Article
+from legation.read.base import MAX_ARTICLE_CHARS, MAX_LINE_BYTES
 
 Warn = Callable[[str], None]
 Fetch = Callable[[str], str | None]
@@ -30,6 +31,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml", ".feed"})
 TEXT_SUFFIXES = frozenset({".txt", ".jsonl", ".csv"})  # legation.read (also .gz)
 KNOWN_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES
+# Bytes of an HTML page read before extraction: markup around at most MAX_ARTICLE_CHARS
+# of text (the text is cut there after extraction). Feed files may hold many entries.
+MAX_PAGE_BYTES = 2 * MAX_ARTICLE_CHARS
+MAX_FEED_BYTES = MAX_LINE_BYTES
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _TAG = re.compile(r"<[^>]+>")
 _CHARREF = re.compile(r"&#([xX][0-9a-fA-F]+|[0-9]+);?")
@@ -50,31 +55,85 @@ def read_sources(
     *,
     fetch: Fetch | None = default_fetch,
 ) -> Iterator[Article]:
-    """Articles from every argument, in order; problems raise ``InputError``."""
+    """Articles from every argument, in order; problems raise ``InputError``.
 
+    Every local argument is checked now (``check_sources``), before the first article
+    is read, so that a missing last file fails a run before anything is stored.
+    """
+    from legation.read import check_default_date
+
+    check_default_date(default_date)
+    files = check_sources(specs)
+    return _read_all(specs, files, default_date, on_warning, fetch)
+
+
+def check_sources(specs: Sequence[str]) -> dict[str, list[Path]]:
+    """The files each local argument names, each checked: it exists, is a regular file
+    (not a FIFO or a device, which would block), can be opened, and (for text, JSONL and
+    CSV) has a known type and is not binary. The first problem is an ``InputError``."""
+    from legation.read import check_paths
+    from legation.read.base import check_regular_file
+
+    if sum(1 for spec in specs if spec == "-") > 1:
+        raise InputError("-", "standard input can be read only once")
+    found: dict[str, list[Path]] = {}
+    for spec in specs:
+        if spec == "-" or _is_url(spec):
+            continue
+        found[spec] = _expand(spec)
+        for path in found[spec]:
+            check_regular_file(path)
+            if _suffix(path) in TEXT_SUFFIXES or path.suffix.lower() not in KNOWN_SUFFIXES:
+                check_paths([str(path)])
+            else:
+                _check_readable(path)
+    return found
+
+
+def _check_readable(path: Path) -> None:
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def _read_all(
+    specs: Sequence[str],
+    files: dict[str, list[Path]],
+    default_date: dt.date | None,
+    on_warning: Warn | None,
+    fetch: Fetch | None,
+) -> Iterator[Article]:
     def warn(message: str) -> None:
         if on_warning is not None:
             on_warning(message)
 
+    checked = _checked(warn)
     for spec in specs:
         if spec == "-":
             yield from _read_plain([spec], default_date, warn)
         elif _is_url(spec):
-            yield from map(_storable(warn), _read_url(spec, default_date, warn, fetch))
+            yield from checked(_read_url(spec, default_date, warn, fetch))
         else:
-            for path in _expand(spec):
-                yield from map(_storable(warn), _read_file(path, default_date, warn, fetch))
+            for path in files[spec]:
+                yield from checked(_read_file(path, default_date, warn, fetch))
 
 
-def _storable(warn: Warn) -> Callable[[Article], Article]:
-    """Replace characters no store can hold (``legation.read`` does it for its formats)."""
+def _checked(warn: Warn) -> Callable[[Iterator[Article]], Iterator[Article]]:
+    """The checks ``legation.read`` makes of its own formats (``checked_article``): text
+    cut at ``MAX_ARTICLE_CHARS``, dates in the plausible window, storable characters."""
+    from legation.read.base import ReadContext, checked_article
 
-    def clean(article: Article) -> Article:
-        from legation.read.base import ReadContext, clean_article
+    ctx = ReadContext(on_warning=warn)
 
-        return clean_article(article, article.origin or article.id, ReadContext(on_warning=warn))
+    def check(articles: Iterator[Article]) -> Iterator[Article]:
+        for article in articles:
+            kept = checked_article(article, article.origin or article.id, ctx)
+            if kept is not None:
+                yield kept
 
-    return clean
+    return check
 
 
 def _is_url(spec: str) -> bool:
@@ -124,28 +183,44 @@ def _read_file(
 ) -> Iterator[Article]:
     suffix = path.suffix.lower()  # ".gz": legation.read knows .txt/.jsonl/.csv.gz
     if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
-        content = _read_text(path)
+        content = _read_text(path, warn)
         if suffix in FEED_SUFFIXES or _looks_like_feed(content):
             yield from feed_articles(content, str(path), default_date, warn, fetch)
         else:
             article = html_article(content, path.name, str(path), None, default_date)
             if article is None:
-                warn(f"{path}: no main text found in the page, skipped")
+                warn(f"{printable(str(path))}: no main text found in the page, skipped")
             else:
                 yield article
         return
     yield from _read_plain([str(path)], default_date, warn)
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, warn: Warn) -> str:
+    """A page or feed file, at most ``MAX_PAGE_BYTES`` of it (a warning says so)."""
+    limit = MAX_PAGE_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_FEED_BYTES
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(limit + 1)
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        warn(f"{printable(str(path))}: file is over {limit:,} bytes: only its start is read")
+        raw = raw[:limit]
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(raw) - 3:  # a character cut in two by the limit
+            return raw[: exc.start].decode("utf-8-sig")
         return raw.decode("latin-1")  # old pages without a declared encoding
+
+
+def _capped_page(page: str, where: str, warn: Warn) -> str:
+    """A fetched page cut at ``MAX_PAGE_BYTES`` characters before extraction."""
+    if len(page) <= MAX_PAGE_BYTES:
+        return page
+    warn(f"{printable(where)}: page is over {MAX_PAGE_BYTES:,} characters: only its start is read")
+    return page[:MAX_PAGE_BYTES]
 
 
 def _read_url(
@@ -156,12 +231,13 @@ def _read_url(
     content = fetch(url)
     if content is None:
         raise InputError(url, "cannot download")
+    content = _capped_page(content, url, warn)
     if _looks_like_feed(content):
         yield from feed_articles(content, url, default_date, warn, fetch)
         return
     article = html_article(content, url, url, url, default_date)
     if article is None:
-        warn(f"{url}: no main text found in the page, skipped")
+        warn(f"{printable(url)}: no main text found in the page, skipped")
     else:
         yield article
 
@@ -219,12 +295,55 @@ def _summary_text(entry: Any) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", raw or "")).split())
 
 
-def _entry_date(entry: Any) -> dt.date | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
-        if value:
-            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+def _entry_date(entry: Any, where: str, warn: Warn) -> dt.date | None:
+    """The entry's first valid date (published, updated, created), in UTC as feedparser
+    reads it. feedparser rolls impossible dates over (``2025-13-45`` becomes 2026-01-01,
+    a year alone January 1st): only a real RFC 822 or ISO 8601 calendar date is taken;
+    another is warned about and the entry kept undated (or with ``--date``)."""
+    from legation.read.base import check_date_window
+
+    seen: set[str] = set()  # feedparser copies "updated" into "published"
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not raw or str(raw) in seen:
+            continue
+        seen.add(str(raw))
+        parsed = entry.get(f"{key}_parsed")
+        problem = None if _real_date(str(raw)) else "is not a calendar date"
+        day = None
+        if problem is None and parsed:
+            try:
+                day = dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+                check_date_window(day)
+            except ValueError as exc:
+                problem, day = str(exc).removeprefix(f"date {day} "), None
+        if day is not None:
+            return day
+        shown = " ".join(str(raw).split())[:80]
+        warn(
+            f"{printable(where)}: {key} date {shown!r} {problem or 'cannot be read'}; "
+            "entry read without it"
+        )
     return None
+
+
+def _real_date(raw: str) -> bool:
+    """An ISO 8601 date (``2024-06-19``, with a time or not) or an RFC 822 one
+    (``Wed, 19 Jun 2024 08:00:00 GMT``) that names a day of the calendar."""
+    import email.utils
+
+    text = raw.strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return False
+        return True
+    try:
+        email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return False
+    return True
 
 
 def _valid_charrefs(content: str) -> str:
@@ -250,7 +369,10 @@ def _warn_not_well_formed(problem: Any, origin: str, warn: Warn) -> None:
     getmessage = getattr(problem, "getMessage", None)
     reason = getmessage() if callable(getmessage) else str(problem or "")
     reason = " ".join(str(reason).split()) or "unknown problem"
-    warn(f"{where}: feed is not well-formed ({reason}); read leniently, check the entries here")
+    warn(
+        f"{printable(where)}: feed is not well-formed ({reason}); "
+        "read leniently, check the entries here"
+    )
 
 
 def feed_articles(
@@ -274,19 +396,23 @@ def feed_articles(
         where = f"{origin}#{index}"
         link = entry.get("link") or None
         doc_id = entry.get("id") or link or where
-        date = _entry_date(entry)
+        date = _entry_date(entry, where, warn)
         article = None
         if link and fetch is not None and _is_url(link):
             page = fetch(link)
+            page = _capped_page(page, link, warn) if page else page
             article = (
                 html_article(page, doc_id, where, link, date or default_date) if page else None
             )
             if article is None:
-                warn(f"{where}: page {link} unreachable or empty, using the feed's summary")
+                warn(
+                    f"{printable(where)}: page {printable(link)} unreachable or empty, "
+                    "using the feed's summary"
+                )
         if article is None:
             text = _summary_text(entry)
             if not text:
-                warn(f"{where}: entry has no text, skipped")
+                warn(f"{printable(where)}: entry has no text, skipped")
                 continue
             article = Article(doc_id, text, date or default_date, None, link, None, where)
         yield Article(

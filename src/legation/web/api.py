@@ -8,9 +8,9 @@ OpenAPI schema.
 
 # No ``from __future__ import annotations``: FastAPI must see the page-size bound, a
 # local type built in the router factory, as a real object, not a string.
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 
 from legation.store import Store
@@ -18,7 +18,7 @@ from legation.web import queries
 from legation.web.params import (
     EVENT_ID_PATTERN,
     MAX_ARTICLE_ID,
-    ActorCode,
+    ActorName,
     Direction,
     EventQuery,
     Freq,
@@ -28,6 +28,7 @@ from legation.web.params import (
     SinceQ,
     UntilQ,
     event_query,
+    resolve_param,
 )
 
 DEFAULT_PAGE = 50
@@ -41,8 +42,14 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 EventIdPath = Annotated[str, Path(pattern=EVENT_ID_PATTERN, description="An event id.")]
 ArticleIdPath = Annotated[int, Path(ge=1, le=MAX_ARTICLE_ID, description="An article id.")]
-CountryQ = Annotated[ActorCode, Query(description="A country code (RUS, PRK).")]
-OptionalCountryQ = Annotated[ActorCode | None, Query(description="Only visits by or to it.")]
+CountryQ = Annotated[ActorName, Query(description="A country: a code (RUS) or a name (Russia).")]
+OptionalCountryQ = Annotated[
+    ActorName | None, Query(description="Only visits by or to it (a code or a name).")
+]
+FormatQ = Annotated[
+    Literal["json", "csv"],
+    Query(description="json (a page), or csv: every matching event as a CSV download."),
+]
 
 
 def fetch_page(
@@ -81,13 +88,23 @@ def api_router(max_page: int) -> APIRouter:
         int, Query(ge=1, le=max_page, description=f"Page size (at most {max_page}).")
     ]
 
-    @api.get("/api/events", summary="Events matching the filters, a page at a time")
+    @api.get(
+        "/api/events",
+        summary="Events matching the filters, a page at a time (format=csv: all, as CSV)",
+        response_model=None,
+    )
     def list_events(
         store: StoreDep,
         q: Annotated[EventQuery, Depends(event_query)],
         limit: limit_q = default_limit,
         offset: OffsetQ = 0,
-    ) -> dict[str, Any]:
+        format: FormatQ = "json",
+    ) -> dict[str, Any] | Response:
+        if format == "csv":  # every matching event from offset (``limit`` pages JSON only)
+            from legation.web.downloads import MAX_CSV_ROWS, events_csv
+
+            flt = q.to_filter(limit=MAX_CSV_ROWS, offset=offset)
+            return events_csv(store, flt, store.count_events(q.to_filter()) - offset)
         return events_page(store, q, limit, offset, max_page)
 
     api.include_router(router)
@@ -95,7 +112,11 @@ def api_router(max_page: int) -> APIRouter:
 
 
 @router.get("/health", summary="Is the store reachable?")
-def health(store: StoreDep) -> dict[str, Any]:
+async def health(request: Request) -> dict[str, Any]:
+    # async, no dependency run in a thread, no query: answered on the event loop, never
+    # queued behind slow requests in the thread pool (ten clients of a long dyad series
+    # once made it take 2.4 s)
+    store: Store = request.app.state.store
     return {"status": "ok", "schema_version": store.schema_version}
 
 
@@ -120,6 +141,7 @@ def get_article(store: StoreDep, article_id: ArticleIdPath) -> dict[str, Any]:
 
 @router.get("/dyad", summary="Events per period between two countries")
 def dyad(
+    request: Request,
     store: StoreDep,
     a: CountryQ,
     b: CountryQ,
@@ -131,11 +153,16 @@ def dyad(
     until: UntilQ = None,
 ) -> dict[str, Any]:
     from legation.analysis import dyad_series
+    from legation.analysis.common import TooManyPeriods
 
-    series = dyad_series(
-        store, a, b, direction=direction, freq=freq, since=since, until=until,
-        modality=modality, normalize=normalize,
-    )  # fmt: skip
+    a, b = str(resolve_param(request, a, "a")), str(resolve_param(request, b, "b"))
+    try:
+        series = dyad_series(
+            store, a, b, direction=direction, freq=freq, since=since, until=until,
+            modality=modality, normalize=normalize,
+        )  # fmt: skip
+    except TooManyPeriods as exc:  # bounded work: a 400 saying why, not megabytes
+        raise HTTPException(400, exc.message) from None
     return {
         "a": a, "b": b, "freq": freq, "direction": direction, "normalize": normalize,
         "modality": modality, "since": since, "until": until,
@@ -145,6 +172,7 @@ def dyad(
 
 @router.get("/visits", summary="Who visited whom, and the asymmetry per dyad and period")
 def visits(
+    request: Request,
     store: StoreDep,
     country: OptionalCountryQ = None,
     since: SinceQ = None,
@@ -152,6 +180,7 @@ def visits(
 ) -> dict[str, Any]:
     from legation.analysis import visit_ledger
 
+    country = resolve_param(request, country, "country")
     ledger = visit_ledger(store, country, since=since, until=until)
     return {"country": country, **jsonable_encoder(ledger)}
 

@@ -32,14 +32,19 @@ from legation.store.ingest import CoderLike
 from legation.web.api import api_router
 from legation.web.pages import page_router, render
 from legation.web.security import DEFAULT_MAX_BODY, SecurityMiddleware
+from legation.wording import counted
 
 log = logging.getLogger("legation.web")
 DEFAULT_MAX_PAGE = 200
 DATABASE_DOWN = "the database is unavailable; try again"
 MAX_ECHO = 200  # characters of a bad value repeated in an error
 MIN_TOKEN = 16  # characters; a short token can be guessed
-STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
-StaticName = Annotated[str, Path(pattern=r"^[a-z0-9_-]{1,40}\.(css|js)$")]
+STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+StaticName = Annotated[str, Path(pattern=r"^[a-z0-9_-]{1,40}\.(css|js|svg)$")]
 
 
 def create_app(
@@ -50,18 +55,20 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     coder: CoderLike | None = None,
     allowed_hosts: Sequence[str] | None = None,
+    create: bool = True,
 ) -> FastAPI:
     """The app over the store at ``store_url`` (``None``: ``$LEGATION_DB`` or the default).
 
     ``token`` enables ``POST /api/ingest`` (``Authorization: Bearer <token>``); ``coder``
     is what it codes with (``legation.pipeline.Coder()``, loaded on first use, when
-    ``None``); ``allowed_hosts`` refuses other ``Host`` headers (DNS rebinding).
+    ``None``); ``allowed_hosts`` refuses other ``Host`` headers (DNS rebinding);
+    ``create=False`` (``legation serve``) refuses a store that does not exist yet.
     """
     if max_page < 1:
         raise ValueError("max_page must be at least 1")
     if token is not None and len(token) < MIN_TOKEN:
         raise InputError("token", f"use at least {MIN_TOKEN} characters")
-    store = Store(store_url)
+    store = Store(store_url, create=create)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -88,10 +95,11 @@ def create_app(
         app.include_router(ingest_router(token))
     app.include_router(page_router(max_page))
     app.add_api_route("/static/{name}", _static, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/favicon.ico", _favicon, methods=["GET"], include_in_schema=False)
     _add_error_handlers(app)
-    app.add_middleware(SecurityMiddleware, max_body=max_body)
-    if allowed_hosts:
+    if allowed_hosts:  # inside SecurityMiddleware: its 400 gets the security headers too
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(SecurityMiddleware, max_body=max_body)  # the outermost layer
     return app
 
 
@@ -104,6 +112,7 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["version"] = __version__
+    env.filters["plural"] = lambda n, noun, many=None: counted(int(n), noun, many)
     return env
 
 
@@ -120,6 +129,11 @@ def _static(name: StaticName) -> Response:
     )
 
 
+def _favicon() -> Response:
+    """Browsers ask for ``/favicon.ico`` whatever the page links: the same SVG icon."""
+    return _static("favicon.svg")
+
+
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
@@ -134,15 +148,21 @@ def _safe_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
     safe = []
     for error in errors:
         item: dict[str, Any] = {
-            "type": str(error.get("type", "")),
-            "loc": [p if isinstance(p, int) else str(p) for p in error.get("loc", ())],
-            "msg": str(error.get("msg", "")),
+            "type": _echo(error.get("type", "")),
+            "loc": [p if isinstance(p, int) else _echo(p) for p in error.get("loc", ())],
+            "msg": _echo(error.get("msg", "")),
         }
         value = error.get("input")
         if isinstance(value, str | int | float | bool):
-            item["input"] = value if not isinstance(value, str) else value[:MAX_ECHO]
+            item["input"] = value if not isinstance(value, str) else _echo(value[:MAX_ECHO])
         safe.append(item)
     return safe
+
+
+def _echo(value: object) -> str:
+    """Text that can be sent back as UTF-8 JSON: a lone surrogate (``"\\ud800"`` in the
+    request) is shown escaped, not left to fail the response with a 500."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -156,7 +176,7 @@ def _add_error_handlers(app: FastAPI) -> None:
             f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
             for e in exc.errors()
         ]
-        return _error_page(request, 422, "; ".join(lines))
+        return _error_page(request, 422, _echo("; ".join(lines)))
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)

@@ -1,13 +1,14 @@
 """Charts as inline SVG, drawn on the server: no chart library, no CDN, no script needed.
 
 Colours come from CSS classes (``static/legation.css``), not inline styles, so the
-Content-Security-Policy can forbid inline styles. Every label is escaped.
+Content-Security-Policy can forbid inline styles. Every label is escaped. A bar or a
+point can link to its events (``link``: period label → URL of the filtered event list).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ WIDTH = 760
 HEIGHT = 260
 MARGIN = (16, 16, 40, 48)  # top, right, bottom, left
 QUADS = (1, 2, 3, 4)
+Link = Callable[[str], str] | None  # period label → the URL listing its events
 QUAD_NAMES = {
     1: "verbal cooperation",
     2: "material cooperation",
@@ -32,6 +34,14 @@ class Bar:
     label: str
     segments: tuple[tuple[str, float], ...]
     title: str
+    href: str | None = None
+
+
+def _linked(markup: str, href: str | None) -> str:
+    """``markup`` inside an SVG link to ``href`` (already a URL we built; escaped)."""
+    if not href:
+        return markup
+    return f'<a href="{escape(href)}" class="chart-link">{markup}</a>'
 
 
 def nice_max(value: float) -> float:
@@ -111,12 +121,12 @@ def bar_chart(bars: Sequence[Bar], label: str, kind: str = "series") -> Markup:
                 f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
                 f'height="{h:.1f}"/>'
             )
-        body.append("".join(parts) + "</g>")
+        body.append(_linked("".join(parts) + "</g>", bar.href))
     body += _x_labels([b.label for b in bars], left, step, bottom + 16)
     return _svg(body, label, kind)
 
 
-def series_chart(points: Sequence[Any], normalize: bool = False) -> Markup:
+def series_chart(points: Sequence[Any], normalize: bool = False, link: Link = None) -> Markup:
     """The dyad's events per period, stacked by quad class (or its share of all events)."""
     bars = []
     for point in points:
@@ -129,12 +139,18 @@ def series_chart(points: Sequence[Any], normalize: bool = False) -> Markup:
             segments = tuple((f"q{q}", float(by_quad.get(q, 0))) for q in QUADS)
             detail = ", ".join(f"{QUAD_NAMES[q]} {by_quad.get(q, 0)}" for q in QUADS)
             title = f"{point.period}: {point.events} events ({detail})"
-        bars.append(Bar(str(point.period), segments, title))
+        href = link(str(point.period)) if link and point.events else None
+        bars.append(Bar(str(point.period), segments, title, href))
     return bar_chart(bars, "events per period by quad class", "series")
 
 
 def line_chart(
-    labels: Sequence[str], values: Sequence[float | None], lo: float, hi: float, label: str
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    lo: float,
+    hi: float,
+    label: str,
+    link: Link = None,
 ) -> Markup:
     """A line through the periods' values with a zero line (Goldstein means, -10..10)."""
     top, right_m, bottom_m, left = MARGIN
@@ -158,23 +174,24 @@ def line_chart(
             continue
         x, y = left + step * (i + 0.5), y_of(max(lo, min(hi, value)))
         runs[-1].append(f"{x:.1f},{y:.1f}")
-        dots.append(
-            f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="3"><title>'
+        dot = (
+            f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="4"><title>'
             f"{escape(labels[i])}: {escape(_fmt(value))}</title></circle>"
         )
+        dots.append(_linked(dot, link(labels[i]) if link else None))
     body += [f'<polyline class="trend" points="{" ".join(r)}"/>' for r in runs if len(r) > 1]
     body += dots
     body += _x_labels(labels, left, step, bottom + 16)
     return _svg(body, label, "line", height)
 
 
-def goldstein_chart(points: Sequence[Any]) -> Markup:
+def goldstein_chart(points: Sequence[Any], link: Link = None) -> Markup:
     labels = [str(p.period) for p in points]
     values = [float(p.goldstein_mean) if p.events else None for p in points]
-    return line_chart(labels, values, -10.0, 10.0, "mean Goldstein score per period")
+    return line_chart(labels, values, -10.0, 10.0, "mean Goldstein score per period", link)
 
 
-def asymmetry_chart(rows: Sequence[Any], a: str, b: str) -> Markup:
+def asymmetry_chart(rows: Sequence[Any], a: str, b: str, link: Link = None) -> Markup:
     """Bars above zero when ``a`` visited ``b`` more often, below when ``b`` visited ``a``."""
     top, right_m, bottom_m, left = MARGIN
     height = 200
@@ -197,9 +214,10 @@ def asymmetry_chart(rows: Sequence[Any], a: str, b: str) -> Markup:
         css = "pos" if index >= 0 else "neg"
         x = left + step * i + (step - width) / 2
         title = f"{row.period}: {a}→{b} {row.a_to_b}, {b}→{a} {row.b_to_a}, index {index:+.2f}"
-        body.append(
+        bar = (
             f'<g class="bar"><title>{escape(title)}</title><rect class="{css}" '
             f'x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{max(h, 1.0):.1f}"/></g>'
         )
+        body.append(_linked(bar, link(str(row.period)) if link else None))
     body += _x_labels([str(r.period) for r in rows], left, step, bottom + 16)
     return _svg(body, label, "asymmetry", height)

@@ -45,12 +45,23 @@ def highlight(
     trigger: str | None = None,
 ) -> Markup:
     """``sentence`` as HTML with ``<mark class="actor">`` and ``<mark class="trigger">``."""
+    return highlight_all(sentence, actors, [trigger])
+
+
+def highlight_all(
+    sentence: str,
+    actors: Iterable[str | None] = (),
+    triggers: Iterable[str | None] = (),
+) -> Markup:
+    """``highlight`` for a sentence several events were coded from (the article page):
+    every event's trigger and actors marked."""
     spans: list[Span] = []
-    trigger_span = find_span(sentence, trigger)
-    if trigger_span is None and trigger:
-        trigger_span = find_span(sentence, trigger.split()[0])
-    if trigger_span is not None:
-        spans.append((*trigger_span, "trigger"))
+    for trigger in triggers:
+        trigger_span = find_span(sentence, trigger)
+        if trigger_span is None and trigger:
+            trigger_span = find_span(sentence, trigger.split()[0])
+        if trigger_span is not None:
+            spans.append((*trigger_span, "trigger"))
     for text in actors:
         found = find_span(sentence, text)
         if found is not None:

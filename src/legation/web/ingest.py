@@ -4,6 +4,7 @@ with a wrong token 403 (compared in constant time)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Annotated, Any
 
@@ -13,6 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from legation.model import Article
+from legation.read.base import ReadContext, checked_article
 from legation.store.ingest import CoderLike
 from legation.web.security import token_matches
 
@@ -35,6 +37,24 @@ class ArticleIn(BaseModel):
 
 class IngestRequest(BaseModel):
     articles: Annotated[list[ArticleIn], Field(min_length=1, max_length=MAX_ARTICLES)]
+
+
+def checked_articles(items: list[ArticleIn]) -> tuple[list[Article], list[str]]:
+    """The articles that pass the checks the file readers make (``checked_article``:
+    blank ids and texts skipped, NULs and lone surrogates replaced, the date inside the
+    plausible window, the text cut at the limit), and the warnings, one line each."""
+    warnings: list[str] = []
+    ctx = ReadContext(on_warning=warnings.append)
+    kept = []
+    for index, item in enumerate(items):
+        where = f"articles[{index}]"
+        article = Article(
+            item.id, item.text, item.date, item.title, item.url, item.source, origin=where
+        )
+        checked = checked_article(article, where, ctx)
+        if checked is not None:
+            kept.append(dataclasses.replace(checked, origin=f"api:{checked.id}"))
+    return kept, warnings
 
 
 def _coder(request: Request) -> CoderLike:
@@ -65,13 +85,12 @@ def ingest_router(token: str) -> APIRouter:
         dependencies=[Depends(require_token)],
     )
     def ingest(request: Request, body: IngestRequest) -> dict[str, Any]:
-        articles = [
-            Article(a.id.strip(), a.text, a.date, a.title, a.url, a.source, origin=f"api:{a.id}")
-            for a in body.articles
-        ]
+        articles, warnings = checked_articles(body.articles)
         with request.app.state.ingest_lock:  # one coder, one writer at a time
             summary = request.app.state.store.ingest(articles, _coder(request))
         return {
+            "warnings": warnings,
+            "skipped": len(body.articles) - len(articles),
             "articles_read": summary.articles_read,
             "articles_added": summary.articles_added,
             "already_stored": summary.already_stored,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Query, Request
 from pydantic import AfterValidator, StringConstraints
 
 from legation.store import EventFilter
@@ -47,10 +47,16 @@ ActorCode = Annotated[str, StringConstraints(pattern=ACTOR_PATTERN)]
 CameoCode = Annotated[str, StringConstraints(pattern=CAMEO_PATTERN)]
 PloverType = Annotated[str, StringConstraints(pattern=PLOVER_PATTERN)]
 
+# A name or a code, resolved by ``legation.actors.lookup`` (``Russia``, ``RUSGOV``).
+ACTOR_NAME_PATTERN = r"^[^\x00-\x1f\x7f]{2,80}$"
+ActorName = Annotated[str, StringConstraints(pattern=ACTOR_NAME_PATTERN)]
 SourceQ = Annotated[
-    ActorCode | None, Query(description="Source country or actor code (RUS, RUSGOV).")
+    ActorName | None,
+    Query(description="Source country or actor: a code (RUS, RUSGOV) or a name (Russia)."),
 ]
-TargetQ = Annotated[ActorCode | None, Query(description="Target country or actor code.")]
+TargetQ = Annotated[
+    ActorName | None, Query(description="Target country or actor: a code or a name.")
+]
 DyadQ = Annotated[bool, Query(description="Match source and target in either direction.")]
 CodeQ = Annotated[
     list[CameoCode] | None,
@@ -82,6 +88,16 @@ TextQ = Annotated[
     ),
 ]
 OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Events to skip.")]
+
+
+def resolve_param(request: Request, value: str | None, name: str) -> str | None:
+    """A country or actor name or code → its code, as the CLI resolves it (an unknown
+    one is an ``InputError``: a 422 naming the parameter)."""
+    if value is None:
+        return None
+    from legation.actors.lookup import resolve_actor, store_knows
+
+    return resolve_actor(value, name, store_knows(request.app.state.store))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +144,7 @@ class EventQuery:
 
 
 def event_query(
+    request: Request,
     source: SourceQ = None,
     target: TargetQ = None,
     dyad: DyadQ = False,
@@ -138,10 +155,10 @@ def event_query(
     until: UntilQ = None,
     text: TextQ = None,
 ) -> EventQuery:
-    """FastAPI dependency: the event filters of a request."""
+    """FastAPI dependency: the event filters of a request (names resolved to codes)."""
     return EventQuery(
-        source=source,
-        target=target,
+        source=resolve_param(request, source, "source"),
+        target=resolve_param(request, target, "target"),
         dyad=dyad,
         code=tuple(code or ()),
         plover=tuple(plover or ()),

@@ -14,12 +14,12 @@ function cleanSubmit(form, event) {
   window.location.assign(action + (query ? "?" + query : ""));
 }
 
-// The dyad form goes straight to /dyad/A/B.
+// The dyad form: /dyad?a=…&b=… resolves names ("North Korea") and redirects to /dyad/A/B.
 function dyadSubmit(form, event) {
   event.preventDefault();
-  const a = form.elements.namedItem("a").value.trim().toUpperCase();
-  const b = form.elements.namedItem("b").value.trim().toUpperCase();
-  if (a && b) window.location.assign("/dyad/" + encodeURIComponent(a) + "/" + encodeURIComponent(b));
+  const a = form.elements.namedItem("a").value.trim();
+  const b = form.elements.namedItem("b").value.trim();
+  if (a && b) window.location.assign("/dyad?" + new URLSearchParams({ a, b }).toString());
 }
 
 // Hovering a country in the network lights its ties and fades the rest.

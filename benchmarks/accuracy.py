@@ -130,6 +130,24 @@ def story_types(events: list[Event]) -> Counter[str]:
     return types or Counter(e.plover.type for e in with_type if e.plover)
 
 
+# The synthetic stories are templates: "{country_1} Warns {country_2} …", "{city}". A user's
+# text names real states, so the slots are filled, in a fixed rotation, with real ones.
+SLOT_COUNTRIES = (
+    ("Kenya", "Nairobi"), ("Peru", "Lima"), ("Nepal", "Kathmandu"), ("Chile", "Santiago"),
+    ("Ghana", "Accra"), ("Jordan", "Amman"), ("Norway", "Oslo"), ("Vietnam", "Hanoi"),
+    ("Senegal", "Dakar"), ("Bolivia", "La Paz"), ("Hungary", "Budapest"),
+    ("Malaysia", "Kuala Lumpur"),
+)  # fmt: skip
+
+
+def fill_slots(text: str, n: int) -> str:
+    """The story ``n`` with its ``{country_k}`` and ``{city}`` slots filled."""
+    size = len(SLOT_COUNTRIES)
+    for k in (1, 2, 3):
+        text = text.replace(f"{{country_{k}}}", SLOT_COUNTRIES[(n + k - 1) % size][0])
+    return text.replace("{city}", SLOT_COUNTRIES[n % size][1])
+
+
 def ngec(coder: Coder, sample: int, seed: int = 7, errors: Path | None = None) -> dict[str, object]:
     """PLOVER type accuracy on a seeded sample, split like every dev set (``is_held_back``)."""
     path = next((SHARED / "data" / "ngec").glob("gpt_synthetic_events_*.csv"))
@@ -137,7 +155,7 @@ def ngec(coder: Coder, sample: int, seed: int = 7, errors: Path | None = None) -
         rows = list(csv.DictReader(handle))
     rows = random.Random(seed).sample(rows, min(sample, len(rows)))
     articles = [
-        Article(f"ngec-{n}", f"{r['title']}.\n{r['text']}", dt.date(2023, 10, 19))
+        Article(f"ngec-{n}", fill_slots(f"{r['title']}.\n{r['text']}", n), dt.date(2023, 10, 19))
         for n, r in enumerate(rows)
     ]
     parts: dict[bool, list[tuple[bool, bool]]] = {False: [], True: []}

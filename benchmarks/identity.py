@@ -108,7 +108,7 @@ def _match(gold: GoldMention, rows: Sequence[tuple[str, int, str, str]]) -> str 
     """The stored event of the mention the gold one names (by sentence and trigger)."""
     here = [r for r in rows if r[0] == gold.doc_id and r[1] == gold.sentence]
     word = gold.trigger.lower()
-    named = [r for r in here if word in r[2].lower() or r[2].lower() in word and r[2]]
+    named = [r for r in here if word in r[2].lower() or (r[2].lower() in word and r[2])]
     return named[0][3] if named else None
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 import legation
 from legation.errors import InputError
 from legation.model import Article
-from legation.pipeline import Coder, split_long_text
+from legation.pipeline import CHUNK_CHARS, MAX_RUN_CHARS, Coder, split_long_text
+from legation.read import InputWarning
 
 
 def test_split_long_text_cuts_at_sentence_ends() -> None:
@@ -24,6 +26,40 @@ def test_split_long_text_without_punctuation_still_cuts() -> None:
     text = "word " * 1000
     pieces = split_long_text(text, limit=300)
     assert "".join(pieces) == text and max(map(len, pieces)) <= 300
+
+
+def _stretches(piece: str) -> list[int]:
+    """Lengths of the runs between sentence or paragraph ends in ``piece``."""
+    ends = [m.end() for m in re.finditer(r"\n|(?<=[.!?])\s+", piece)]
+    return [b - a for a, b in zip([0, *ends], [*ends, len(piece)], strict=True)]
+
+
+@pytest.mark.parametrize("unit", ["the envoy met the minister, ", "talks ", "x"])
+def test_text_without_sentence_ends_is_cut_into_short_pieces(unit: str) -> None:
+    """A megabyte with no full stop (once minutes of parsing and 1.6 GB): no piece holds
+    a stretch over MAX_RUN_CHARS without a sentence end, and no text is lost."""
+    text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    pieces = split_long_text(text)
+    assert "".join(pieces) == text
+    assert max(max(_stretches(p)) for p in pieces) <= MAX_RUN_CHARS
+    assert len(pieces) <= 2 * len(text) // MAX_RUN_CHARS + 1  # cuts near the limit, not tiny
+    if " " in unit:
+        assert all(p.endswith(" ") for p in pieces[:-1])  # at spaces, never inside a word
+
+
+def test_a_short_text_with_one_over_long_stretch_is_cut_there() -> None:
+    sentences = "Talks began in Geneva. The envoys met twice. "
+    text = sentences + "and then " * 500 + ". " + sentences
+    pieces = split_long_text(text)
+    assert len(text) < CHUNK_CHARS and len(pieces) > 1
+    assert pieces[0] == sentences
+    assert pieces[-1].endswith(sentences)
+    assert "".join(pieces) == text
+
+
+def test_ordinary_articles_stay_whole() -> None:
+    text = "The minister, who arrived late on Monday, met his counterpart. " * 300
+    assert split_long_text(text) == [text]
 
 
 def test_long_article_keeps_sentence_indices_across_chunks(coder: Coder) -> None:
@@ -55,3 +91,12 @@ def test_public_api_code_text() -> None:
 
 def test_empty_text_gives_no_events(coder: Coder) -> None:
     assert coder.code_article(Article("e", "", None)) == []
+
+
+def test_implausible_article_date_does_not_anchor_relative_dates(coder: Coder) -> None:
+    article = Article("far", "Putin visited Pyongyang yesterday.", dt.date(9999, 12, 31))
+    with pytest.warns(InputWarning, match=r"far: date 9999-12-31 is outside the plausible"):
+        [coded] = coder.code_stream([article])
+    assert coded.events
+    assert all(event.date is None for event in coded.events)
+    assert coded.article.date is None

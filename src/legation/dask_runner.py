@@ -182,6 +182,7 @@ def _write_shard(path: Path, coded: list[CodedArticle]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from legation.outfile import output_path
     from legation.output import FLAT_COLUMNS, flatten
 
     rows = [flatten(e) for item in coded for e in item.events]
@@ -195,9 +196,8 @@ def _write_shard(path: Path, coded: list[CodedArticle]) -> int:
         ]
     )
     table = pa.Table.from_pylist([{c: r.get(c) for c in FLAT_COLUMNS} for r in rows], schema)
-    tmp = path.with_suffix(".parquet.tmp")
-    pq.write_table(table, tmp)
-    tmp.replace(path)
+    with output_path(path) as where:  # atomic; interrupted: no partial shard, no temp left
+        pq.write_table(table, where)
     return len(rows)
 
 

@@ -8,8 +8,10 @@ one-call conveniences of the public API.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from legation.actors.kb import KnowledgeBase, load_default_kb
 from legation.actors.resolver import ActorResolver
 from legation.coding.engine import EventCoder
 from legation.coding.lexicon import Lexicon, load_lexicon
-from legation.errors import InputError
+from legation.errors import InputError, printable
 from legation.model import Article, CodedArticle, Event
 from legation.nlp import load_pipeline
 from legation.ontology import load_ontology
@@ -116,8 +118,8 @@ class Coder:
         self, articles: Iterable[Article]
     ) -> Iterator[tuple[str | Doc, tuple[bool, Article, Plan | None]]]:
         """Each article's chunks (long texts are cut), screened when the screen is on."""
-        for article in articles:
-            chunks = split_long_text(article.text) or [article.text]
+        for article in map(_plausible_date, articles):
+            chunks = split_long_text(article.text, CHUNK_CHARS, MAX_RUN_CHARS) or [article.text]
             for k, chunk in enumerate(chunks):
                 last = k == len(chunks) - 1
                 if self.screen is None:
@@ -132,6 +134,23 @@ class Coder:
 
     def code_article(self, article: Article) -> list[Event]:
         return list(self.code_articles([article]))
+
+
+def _plausible_date(article: Article) -> Article:
+    """The article, undated when its date is outside ``read.base.date_window`` (an
+    ``InputWarning`` says so): a date such as 9999-12-31, which no reader lets through
+    but a library caller can pass, must not anchor "tomorrow" or "next year"."""
+    if article.date is None:
+        return article
+    from legation.read.base import InputWarning, check_date_window
+
+    try:
+        check_date_window(article.date)
+    except ValueError as exc:
+        where = printable(article.origin or article.id)
+        warnings.warn(f"{where}: {exc}; coded with no date", InputWarning, stacklevel=4)
+        return dataclasses.replace(article, date=None)
+    return article
 
 
 def _sentence_map(doc: Doc, plan: Plan | None) -> list[int]:

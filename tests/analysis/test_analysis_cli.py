@@ -106,7 +106,7 @@ def test_network_reversals_partners(db: str, tmp_path: Path) -> None:
     run("network", "--db", db, "--kind", "conflict", "-o", str(gexf))
     assert set(nx.read_gexf(gexf).edges) == {("RUS", "PRK"), ("USA", "PRK")}
     rev = run("reversals", "RUS", "--db", db)
-    assert "057" in rev and "111" in rev and "1 reversals" in rev
+    assert "057" in rev and "111" in rev and "1 reversal;" in rev  # not "1 reversals"
     assert json.loads(run("reversals", "--db", db, "-f", "jsonl"))["days"] == 12
     partners = run("partners", "PRK", "--db", db)
     assert "RUS" in partners and "Make a visit" in partners

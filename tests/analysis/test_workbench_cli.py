@@ -118,3 +118,11 @@ def test_table_cells_drop_escape_sequences_and_are_not_markup(
         assert "\x1b" not in out and "\x07" not in out, args
     out = ok(["events", "--db", db], capsys)
     assert "Red alert here [bold]not markup[/bold] end." in out
+
+
+@pytest.mark.parametrize("command", [["visits"], ["reversals"]])
+def test_csv_is_refused_where_records_differ_in_shape(
+    db: str, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli([*command, "--db", db, "-f", "csv"], capsys)
+    assert code == 2 and not out and "not csv" in err

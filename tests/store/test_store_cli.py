@@ -101,7 +101,7 @@ def test_imports(app: typer.Typer, tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["import-gdelt", str(gdelt), "--db", db], catch_exceptions=False
     )
-    assert "1 rows, 1 events added" in result.stderr
+    assert "1 row, 1 event added" in result.stderr
     CliRunner().invoke(app, ["import-icews", str(icews), "--db", db], catch_exceptions=False)
     assert Store(db).info().events_by_dataset == {"gdelt": 1, "icews": 1}
     out = run(app, "events", "--db", db, "--dataset", "icews", "-f", "jsonl")

@@ -168,15 +168,18 @@ def test_network_view_reacts_to_hover(page: Any, base_url: str, shots: Path) -> 
 
 
 def test_script_in_an_article_does_not_run(page: Any, base_url: str) -> None:
-    page.goto(base_url + "/events?text=Pyongyang")
+    # The hostile article's visit is linked to the sample corpus's report of the same
+    # trip (an event keeps its first sentence), so its own event is the airport meeting.
+    page.goto(base_url + "/events?text=airport")
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    sentence = page.locator("td.sentence", has_text="window.__pwned = 1")
+    sentence = page.locator("td.sentence", has_text="window.__pwned = 2")
     assert sentence.count() >= 1
-    assert "<script>window.__pwned = 1</script>" in sentence.first.inner_text()
+    assert '<img src=x onerror="window.__pwned = 2">' in sentence.first.inner_text()
     sentence.first.locator("xpath=..").locator("a.article-link").click()
     page.wait_for_url("**/articles/*")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("article.text script, article.text img").count() == 0
+    assert "<script>window.__pwned = 1</script>" in page.locator("article.text").inner_text()
     assert "<script>window.__pwned = 3</script>" in page.locator("h1").inner_text()
 
 

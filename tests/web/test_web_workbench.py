@@ -153,3 +153,13 @@ def test_favicon(client: TestClient) -> None:
 def test_link_targets_clear_the_sticky_header() -> None:
     css = (Path(__file__).parents[2] / "src/legation/web/static/legation.css").read_text()
     assert "position: sticky" in css and re.search(r"\[id\] \{ scroll-margin-top: [\d.]+rem", css)
+
+
+def test_dyad_and_visit_api_take_names(client: TestClient) -> None:
+    by_name = client.get("/api/dyad", params={"a": "Russia", "b": "North Korea", "freq": "year"})
+    by_code = client.get("/api/dyad", params={"a": "RUS", "b": "PRK", "freq": "year"})
+    assert by_name.status_code == 200 and by_name.json()["series"] == by_code.json()["series"]
+    assert by_name.json()["a"] == "RUS"
+    visits = client.get("/api/visits", params={"country": "north korea"}).json()
+    assert visits["country"] == "PRK" and len(visits["rows"]) == 25
+    assert client.get("/api/visits", params={"country": "Narnia"}).status_code == 422

@@ -40,6 +40,7 @@ class ActorEntry:
     ``patterns`` are lower-case surface forms, tokens separated by single spaces, matched
     against token sequences ("north korea", "kim jong-un", "the kremlin").
     ``roles`` are the codes the actor holds over time; a country has one open role.
+    ``exact`` are case-sensitive forms, for names that are also English words ("US", "UK").
     """
 
     name: str
@@ -47,6 +48,7 @@ class ActorEntry:
     patterns: tuple[str, ...]
     roles: tuple[Role, ...]
     origin: str = "legation"  # which file it came from, for resolution reasons
+    exact: tuple[str, ...] = ()  # case-sensitive forms: "US", "U.S.", "ROK"
 
     def role_on(self, when: dt.date | None) -> tuple[Role, str]:
         """The role in force on ``when`` and why it was chosen.

@@ -6,7 +6,8 @@ generic agent words), optionally extended with a user's own files in the same fo
 with PETRARCH/TABARI dictionaries. The resolver only reads the typed records it holds.
 
 File formats (one header line, then rows; ``#`` lines and blank lines are ignored; lists
-inside a cell are ``|``-separated; patterns are lower-case, space-separated tokens):
+inside a cell are ``|``-separated; patterns are lower-case, space-separated tokens; a pattern
+written ``=US`` is matched case-sensitively, for names that are also English words):
 
 ``countries.tsv``      ``code  name  names  adjectives  capitals`` (a capital may end in
                        ``:SECTOR``, e.g. ``the pentagon:MIL``; the default sector is GOV)
@@ -186,7 +187,9 @@ def _countries(table: _Table, origin: str) -> _Parsed:
         if not patterns:
             raise DataFileError(where, f"country {code} has no names")
         parsed.country_names[code] = name
-        parsed.entries.append(ActorEntry(name, "country", patterns, (Role(code),), origin))
+        exact = exact_patterns(f"{names}|{adjectives}")
+        entry = ActorEntry(name, "country", patterns, (Role(code),), origin, exact)
+        parsed.entries.append(entry)
         for item in split_patterns(seats):
             pattern, sector = _capital(item, where)
             role = Role(code + sector)
@@ -239,7 +242,8 @@ def _groups(table: _Table, origin: str) -> list[ActorEntry]:
         if not name or not patterns:
             raise DataFileError(where, f"{code} needs a name and at least one pattern")
         kind: EntryKind = "igo" if code.startswith("IGO") else "group"
-        entries.append(ActorEntry(name, kind, patterns, (Role(code),), origin))
+        exact = exact_patterns(patterns_cell)
+        entries.append(ActorEntry(name, kind, patterns, (Role(code),), origin, exact))
     return entries
 
 
@@ -255,11 +259,25 @@ def _agents(table: _Table, origin: str) -> list[AgentEntry]:
 
 
 def split_patterns(cell: str) -> tuple[str, ...]:
-    """``"North  Korea|dprk|"`` → ``("north korea", "dprk")``: lower-case, single spaces, unique."""
+    """``"North  Korea|dprk|"`` → ``("north korea", "dprk")``: lower-case, single spaces, unique.
+
+    Case-sensitive items (``=US``) are left to ``exact_patterns``."""
     seen: dict[str, None] = {}
     for item in cell.split("|"):
+        if item.strip().startswith("="):
+            continue
         pattern = " ".join(item.lower().split())
         if pattern:
+            seen.setdefault(pattern, None)
+    return tuple(seen)
+
+
+def exact_patterns(cell: str) -> tuple[str, ...]:
+    """The case-sensitive items of a cell: ``"usa|=US|=U.S."`` → ``("US", "U.S.")``."""
+    seen: dict[str, None] = {}
+    for item in cell.split("|"):
+        item = item.strip()
+        if item.startswith("=") and (pattern := " ".join(item[1:].split())):
             seen.setdefault(pattern, None)
     return tuple(seen)
 

@@ -219,13 +219,26 @@ class ArticleActors:
             is_person = id(mention) in self.persons
             if want_person != is_person:
                 continue
-            if want_thing and mention.actor.sector not in (None, "GOV"):
+            if want_thing and not self._singular_body(mention):
                 continue
             resolved = _as_pronoun(mention, pronoun)
             if id(mention) in self.entries:
                 self.entries[id(resolved)] = self.entries[id(mention)]
             return resolved
         return None
+
+    def _singular_body(self, mention: Mention) -> bool:
+        """What "it" may stand for: a state, a named body, or one agent noun ("the air
+        force", "the ministry"), not a plural one ("troops", "rebels")."""
+        if mention.actor.sector is None or mention.actor.sector == "GOV":
+            return True
+        if mention.reason.startswith("kb:") and not mention.reason.startswith("kb:agent"):
+            return mention.reason != "kb:country+agent" or self._root_singular(mention)
+        return self._root_singular(mention)
+
+    def _root_singular(self, mention: Mention) -> bool:
+        root = self.doc[mention.start : mention.end].root
+        return root.tag_ in ("NN", "NNP") and mention.actor.sector not in ("CVL", "REF")
 
     def entry_of(self, mention: Mention) -> ActorEntry | None:
         """The knowledge-base entry a mention was resolved from (people: their tenures)."""
@@ -274,12 +287,16 @@ class ActorResolver:
         self.kb = kb
         self.gazetteer = load_gazetteer(english_words(nlp))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")  # "US", "UK": case counts
         self._entries: dict[str, ActorEntry] = {}
         self._agents: dict[str, AgentEntry] = {}
         for n, entry in enumerate(kb.entries):
             key = f"E{n}"
             self._entries[key] = entry
-            self.matcher.add(key, list(_pattern_docs(nlp, entry.patterns)))
+            if entry.patterns:
+                self.matcher.add(key, list(_pattern_docs(nlp, entry.patterns)))
+            if entry.exact:
+                self.exact_matcher.add(key, list(_pattern_docs(nlp, entry.exact)))
         for n, agent in enumerate(kb.agents):
             key = f"A{n}"
             self._agents[key] = agent
@@ -325,7 +342,7 @@ class ActorResolver:
 
     def _hits(self, doc: Doc, lower_cased: bool = False) -> list[_Hit]:
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.exact_matcher(doc)]:
             key = doc.vocab.strings[match_id]
             span = Span(doc, start, end, label=key)
             if _is_lowercase_ambiguity(span) and not (lower_cased and lower_case_name(span)):

@@ -57,9 +57,9 @@ for _module in COMMAND_MODULES:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point (``legation = "legation.cli:main"``): one-line errors, no tracebacks."""
-    lifecycle.install_sigterm()
     try:
-        app(args=list(argv) if argv is not None else None, prog_name=PROG)
+        with lifecycle.sigterm_raises():
+            app(args=list(argv) if argv is not None else None, prog_name=PROG)
     except lifecycle.Terminated:  # before or after a command ran
         sys.exit(lifecycle.EXIT_TERMINATED)
     except LegationError as exc:

@@ -67,6 +67,14 @@ ModalityOpt = Annotated[
         "--modality", help="occurred (default), negated, planned, hypothetical, or 'any'."
     ),
 ]
+WeightOpt = Annotated[
+    str,
+    typer.Option(
+        "--weight",
+        help="What an event counts for: events (default; 'twelve times' = 12), or how often "
+        "it was reported: mentions (GDELT style), articles, sources.",
+    ),
+]
 WindowOpt = Annotated[
     int, typer.Option("--window-days", min=0, help="Longest gap from cooperation to reversal.")
 ]
@@ -93,6 +101,13 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]], output: str | Non
         writer.writerows(rows)
 
 
+def _no_csv(fmt: TableFormat) -> None:
+    """``visits`` and ``reversals`` write a table or JSON Lines (their records differ in
+    shape, so there is no one CSV header for them)."""
+    if fmt is TableFormat.csv:
+        raise InputError("--format", "this command writes table or jsonl, not csv")
+
+
 def _fmt(value: float | None, digits: int = 2) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
@@ -114,15 +129,18 @@ def dyad_command(
     modality: ModalityOpt = "occurred",
     fmt: FormatOpt = TableFormat.table,
     output: OutputOpt = None,
+    weight: WeightOpt = "events",
 ) -> None:
-    """Events between A and B per month/quarter/year: quad classes, roots, Goldstein."""
+    """Events between A and B per month/quarter/year: quad classes, roots, Goldstein.
+    A or B may group predecessor states: RUS,SUN."""
     from legation.analysis import dyad_series
 
     way = DIRECTION_ALIASES.get(direction.strip().lower())
     if way is None:
         raise InputError("--direction", f"{direction!r} is not one of both, a->b, b->a")
     with open_store(db) as store:
-        a, b = actor_code(store, a, "A"), actor_code(store, b, "B")
+        a = ",".join(actor_codes(store, a, "A"))  # a group too: RUS,SUN
+        b = ",".join(actor_codes(store, b, "B"))
         points = dyad_series(
             store,
             a,
@@ -133,6 +151,7 @@ def dyad_command(
             until=until,
             modality=_modality(modality),
             normalize=normalize,
+            weight=weight,
         )
     if fmt is TableFormat.jsonl:
         _jsonl((p.to_dict() for p in points), output)
@@ -202,17 +221,19 @@ def _series_table(points: Sequence[SeriesPoint], title: str, normalize: bool) ->
 
 def _visit_table(title: str, rows: Sequence[VisitRow]) -> SafeTable:
     table = SafeTable(title=title, title_justify="left")
-    for column in ("date", "visitor", "host", "kind", "count", "modality"):
+    for column in ("date", "visitor", "host", "kind", "count", "modality", "mentions"):
         table.add_column(column, no_wrap=True)
     table.add_column("sentence", overflow="fold", ratio=1)
     for r in rows:
+        who = r.visitor or "?"
         table.add_row(
             r.date or "?",
-            r.visitor or "?",
+            f"{who} ({r.visitor_name})" if r.visitor_name else who,
             r.host or "?",
             r.kind,
             str(r.count),
             r.modality,
+            f"{r.mentions}/{r.articles}a/{r.sources}s",  # mentions / articles / sources
             r.sentence,
         )
     return table
@@ -229,7 +250,10 @@ def ledger_records(ledger: dict[str, list[dict[str, Any]]]) -> Iterator[dict[str
 
 def visits_command(
     country: Annotated[
-        str | None, typer.Argument(metavar="[COUNTRY]", help="Only visits involving it.")
+        str | None,
+        typer.Argument(
+            metavar="[COUNTRY]", help="Only visits involving it (a group too: RUS,SUN)."
+        ),
     ] = None,
     db: DbOption = None,
     since: SinceOpt = None,
@@ -239,14 +263,19 @@ def visits_command(
         TableFormat, typer.Option("--format", "-f", case_sensitive=False, help="table or jsonl.")
     ] = TableFormat.table,
     output: OutputOpt = None,
+    weight: WeightOpt = "events",
 ) -> None:
     """The visit ledger: visits (with counts), declined invitations, invitations, trips
     that did not happen, and the asymmetry index per dyad and period."""
     from legation.analysis import visit_ledger
 
+    _no_csv(fmt)
+
     with open_store(db) as store:
-        country = actor_code(store, country, "COUNTRY") if country else None
-        ledger = visit_ledger(store, country, since=since, until=until, freq=freq.value)
+        country = ",".join(actor_codes(store, country, "COUNTRY")) if country else None
+        ledger = visit_ledger(
+            store, country, since=since, until=until, freq=freq.value, weight=weight
+        )
     if fmt is not TableFormat.table:
         _jsonl(ledger_records(ledger.to_dict()), output)
         return
@@ -280,6 +309,7 @@ def network_command(
         typer.Option("--output", "-o", metavar="FILE", help="Write a .graphml or .gexf file."),
     ] = None,
     top: Annotated[int, typer.Option("--top", min=0, help="Rows of the centrality table.")] = 20,
+    weight: WeightOpt = "events",
 ) -> None:
     """The country network of a period: weighted directed edges, centralities, and a
     GraphML/GEXF file for Gephi."""
@@ -290,8 +320,9 @@ def network_command(
         raise InputError("--output", f"{output}: use a .graphml or .gexf file")
     with open_store(db) as store:
         graph = network(
-            store, since=since, until=until, kind=kind.value, modality=_modality(modality)
-        )
+            store, since=since, until=until, kind=kind.value, modality=_modality(modality),
+            weight=weight,
+        )  # fmt: skip
     if output:
         write_graph(graph, output)
         Messages().info(
@@ -329,11 +360,14 @@ def reversals_command(
     ] = TableFormat.table,
     output: OutputOpt = None,
 ) -> None:
-    """Cooperation followed by rejection or conflict within a window; volatility."""
+    """Cooperation followed by rejection or conflict within a window; volatility.
+    ACTOR may group predecessor states: RUS,SUN."""
     from legation.analysis import reversals, volatility
 
+    _no_csv(fmt)
+
     with open_store(db) as store:
-        actor = actor_code(store, actor, "ACTOR") if actor else None
+        actor = ",".join(actor_codes(store, actor, "ACTOR")) if actor else None
         found = reversals(store, actor, window_days=window_days, since=since, until=until)
         rate = volatility(store, actor, window_days=window_days, since=since, until=until)
     if fmt is not TableFormat.table:
@@ -365,14 +399,15 @@ def partners_command(
     n: Annotated[int, typer.Option("--top", "-n", min=1, help="How many of each.")] = 10,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    weight: WeightOpt = "events",
 ) -> None:
-    """A country's top partners and its most frequent event types."""
+    """A country's (or a group's: RUS,SUN) top partners and most frequent event types."""
     from legation.analysis import top_event_types, top_partners
 
     with open_store(db) as store:
-        country = actor_code(store, country, "COUNTRY")
-        partners = top_partners(store, country, n=n, since=since, until=until)
-        types = top_event_types(store, country, n=n, since=since, until=until)
+        country = ",".join(actor_codes(store, country, "COUNTRY"))
+        partners = top_partners(store, country, n=n, since=since, until=until, weight=weight)
+        types = top_event_types(store, country, n=n, since=since, until=until, weight=weight)
     console = _console()
     left = SafeTable(title="Top partners")
     left.add_column("partner")
@@ -414,7 +449,7 @@ def claim_command(
     console = _console()
     dates = ", ".join(answer.dates) or "dates unknown"
     console.print(
-        f"{'Yes' if answer.answer else 'No'}: {counted(len(answer.visits), 'reported visit')} by "
+        f"{'Yes' if answer.answer else 'No'}: {counted(answer.count, 'reported visit')} by "
         f"{','.join(who)} to {','.join(where)}" + (f" ({dates})" if answer.answer else "")
     )
     if answer.visits:

@@ -22,7 +22,7 @@ import select
 import signal
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from types import FrameType
 
 import typer
@@ -41,10 +41,20 @@ def _raise_terminated(signum: int, frame: FrameType | None) -> None:
     raise Terminated()
 
 
-def install_sigterm() -> None:
-    """Make SIGTERM raise ``Terminated`` (only possible from the main thread)."""
-    with suppress(ValueError):  # not the main thread (a library caller): keep the default
-        signal.signal(signal.SIGTERM, _raise_terminated)
+@contextmanager
+def sigterm_raises() -> Iterator[None]:
+    """Within the block, SIGTERM raises ``Terminated``; the old handler comes back after
+    (``main`` may be called in-process, by tests or a notebook). Only the main thread may
+    set handlers: elsewhere SIGTERM keeps its default."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def stdout_reader_gone() -> bool:

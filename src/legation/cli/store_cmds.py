@@ -355,7 +355,8 @@ def _import(kind: str, files: Sequence[Path], db: str | None, quiet: bool) -> No
             summary = method(path, messages.warning)
             if not quiet:
                 messages.info(
-                    f"{path}: {summary.rows} rows, {summary.added} events added, "
+                    f"{path}: {counted(summary.rows, 'row')}, "
+                    f"{counted(summary.added, 'event added', 'events added')}, "
                     f"{summary.already_stored} already stored"
                 )
 

@@ -125,6 +125,8 @@ def _is_concrete(patient: Token, actors: ArticleActors, allowed: frozenset[str])
         "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "CARDINAL"
     ):  # fmt: skip
         return True
+    if any(c.dep_ == "nummod" for c in patient.children):
+        return True  # counted patients are concrete: "two brothers were killed" (local-news)
     return patient.lemma_.lower() in allowed
 
 

@@ -209,8 +209,8 @@ def _headline_future(token: Token, found: dict[Modality, str]) -> None:
 def _counterfactual(token: Token, found: dict[Modality, str]) -> None:
     """ "Had Khrushchev visited, …": an inverted auxiliary before the subject is an unreal
     condition."""
-    if token.dep_ != "advcl":
-        return
+    if token.dep_ not in ("advcl", "ccomp") or token.left_edge.dep_ not in ("aux", "auxpass"):
+        return  # the auxiliary opens the clause: "Had X …", not "X had …"
     subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     for child in token.children:
         inverted = subjects and child.i < min(subjects)

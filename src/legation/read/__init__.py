@@ -13,17 +13,22 @@
 
 Bad input never raises anything but ``InputError`` and is never dropped silently:
 
-- fatal (``InputError(where, message)``): a missing file, a directory, an unknown file
-  type, a binary file (a NUL byte in its first 8 KiB), all checked for every path before
-  any is read; a CSV header without ``id`` and ``text``, an unreadable (e.g. truncated
+- fatal (``InputError(where, message)``): a missing file, a directory, a FIFO, device
+  or socket (opening it would block), an unknown file type, a binary file (a NUL byte in
+  its first 8 KiB), all checked for every path before any is read; a ``default_date``
+  outside ``date_window``; a CSV header without ``id`` and ``text``, an unreadable (e.g. truncated
   gzip) file, met while reading;
 - a warning ``path:line: message``, the item skipped and the rest read: a malformed JSON
   line, a line that is not an object, a missing ``id`` or ``text``, empty text, invalid
   UTF-8 (the line, CSV row or text file holding it), a CSV row with the wrong number of
-  fields, a line over ``MAX_LINE_BYTES``;
-- a warning, the article kept: an invalid ``date`` (the default date is used, or none),
+  fields, a line over ``MAX_LINE_BYTES``, a JSON integer over 4,300 digits;
+- a warning, the article kept: an invalid ``date`` or one outside ``date_window``
+  (1800-01-01 to five years ahead; the default date is used, or none),
   an over-long text (cut at a sentence end at ``MAX_ARTICLE_CHARS``), a duplicate id,
   the first undated article of an input, an empty input ("empty, no articles").
+
+Lines end at ``\n``, ``\r\n`` or a lone ``\r``; a file of only a byte-order mark is empty.
+File names in messages are escaped (``errors.printable``): one message, one line.
 
 Warnings go to ``on_warning`` (the CLI prints them to stderr); without one they are
 issued as ``InputWarning`` through Python's ``warnings`` module.

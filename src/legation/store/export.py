@@ -24,16 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from legation.errors import InputError
 from legation.outfile import atomic_output, output_path
 from legation.output import spreadsheet_safe
 from legation.store import gdelt
+from legation.store.gdelt_export import write_gdelt
 from legation.store.query import EventFilter, select_events
 from legation.store.rows import row_to_event
-from legation.store.schema import articles, event_mentions, events
+from legation.store.schema import articles, events
 
 FORMATS = ("jsonl", "csv", "tsv", "parquet", "gdelt", "plover")
 BINARY_FORMATS = ("parquet",)
@@ -210,7 +210,6 @@ def export(
     if fmt == "gdelt":
         if output is None:
             raise InputError("--output", "the gdelt format writes two files: give --output")
-        from legation.store.gdelt_export import write_gdelt
 
         result.events, result.mentions, result.paths = write_gdelt(engine, rows, output)
         return result
@@ -241,26 +240,3 @@ def _write_text(
         result.events = write_delimited(rows, out, "," if fmt == "csv" else "\t")
     else:
         result.events, result.skipped = write_plover(rows, out)
-
-
-def mention_rows(engine: Engine, event_ids: list[str]) -> Iterator[dict[str, Any]]:
-    """Mentions of ``event_ids`` with their article's url, source, text and times."""
-    with engine.connect() as conn:
-        for start in range(0, len(event_ids), 500):
-            chunk = event_ids[start : start + 500]
-            query = (
-                sa.select(
-                    event_mentions,
-                    articles.c.url,
-                    articles.c.doc_id,
-                    articles.c.source,
-                    articles.c.text,
-                    articles.c.ingested_at,
-                    articles.c.similarity,
-                )
-                .join(articles, articles.c.id == event_mentions.c.article_id)
-                .where(event_mentions.c.event_id.in_(chunk))
-                .order_by(event_mentions.c.event_id, event_mentions.c.id)
-            )
-            for row in conn.execute(query).mappings():
-                yield dict(row)

@@ -1,5 +1,10 @@
 """Stored events → GDELT 2.0 event table + Mentions table (see ``gdelt`` for the layouts).
 
+This module owns both tables' rows (``event_cells``, ``mention_rows``/``mention_cells``);
+``export`` calls ``write_gdelt`` and imports nothing else from here, and nothing here
+imports ``export``. Identity: one event row per real-world event, and one Mentions row
+per sentence that reported it, in any article (``NumMentions`` = those rows).
+
 Fields legation does not produce (ethnic and religion codes, geocoding, tone) are empty,
 0 for numbers; an event imported from a GDELT file keeps its original values for them.
 GDELT has no modality column: filter with ``--modality occurred`` to export only what
@@ -14,11 +19,12 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from legation.outfile import atomic_output
 from legation.store import gdelt
-from legation.store.export import mention_rows
+from legation.store.schema import articles, event_mentions
 
 _ZERO_IF_EMPTY = frozenset({"AvgTone", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type"})
 
@@ -121,7 +127,7 @@ def mention_cells(mention: Mapping[str, Any], event: Mapping[str, Any]) -> list[
         "SentenceID": mention["sentence_index"] + 1,
         "Actor1CharOffset": _offset(text, sentence, event["source_text"]),
         "Actor2CharOffset": _offset(text, sentence, event["target_text"]),
-        "ActionCharOffset": _offset(text, sentence, event["trigger"]),
+        "ActionCharOffset": _offset(text, sentence, mention.get("trigger") or event["trigger"]),
         "InRawText": 1,
         "Confidence": round(100 * similarity) if similarity is not None else 100,
         "MentionDocLen": len(text),
@@ -166,3 +172,26 @@ def _write_events(
             "trigger": row["trigger"],
         }
     return n_events, seen
+
+
+def mention_rows(engine: Engine, event_ids: list[str]) -> Iterator[dict[str, Any]]:
+    """Mentions of ``event_ids`` with their article's url, source, text and times."""
+    with engine.connect() as conn:
+        for start in range(0, len(event_ids), 500):
+            chunk = event_ids[start : start + 500]
+            query = (
+                sa.select(
+                    event_mentions,
+                    articles.c.url,
+                    articles.c.doc_id,
+                    articles.c.source,
+                    articles.c.text,
+                    articles.c.ingested_at,
+                    articles.c.similarity,
+                )
+                .join(articles, articles.c.id == event_mentions.c.article_id)
+                .where(event_mentions.c.event_id.in_(chunk))
+                .order_by(event_mentions.c.event_id, event_mentions.c.id)
+            )
+            for row in conn.execute(query).mappings():
+                yield dict(row)

@@ -31,7 +31,7 @@ LOOKBACK_DAYS = 400  # a candidate dated to a year starts up to a year before th
 _FACT_COLUMNS = (
     "event_id", "source_country", "source_code", "source_sector", "source_name",
     "target_country", "target_code", "target_sector", "target_name", "cameo", "modality",
-    "date", "date_precision", "date_start", "date_end", "date_source", "count",
+    "date", "date_precision", "date_start", "date_end", "date_basis", "count",
 )  # fmt: skip
 
 
@@ -98,7 +98,7 @@ def row_facts(row: Mapping[Any, Any]) -> Facts:
     )
     return Facts(
         source, target, cameo, row["modality"], row["date_start"], row["date_end"],
-        row["date_source"], int(row["count"] or 1),
+        row["date_basis"], int(row["count"] or 1),
     )  # fmt: skip
 
 
@@ -153,9 +153,9 @@ def link(conn: Connection, event: Event, story: Story) -> str | None:
 
 
 def new_event_columns(event: Event, article_date: str | None) -> dict[str, Any]:
-    """The identity columns of a new event: its blocking key and date source."""
+    """The identity columns of a new event: its blocking key and how to read its date."""
     facts = mention_facts(event, article_date)
-    return {"link_key": linking.blocking_key(facts), "date_source": facts.date_source}
+    return {"link_key": linking.blocking_key(facts), "date_basis": facts.date_source}
 
 
 def remember(story: Story, row: Mapping[str, Any]) -> None:
@@ -174,12 +174,12 @@ def merge(conn: Connection, event_id: str, event: Event, story: Story) -> None:
     facts = mention_facts(event, story.article_date)
     changes: dict[str, Any] = {}
     old_rank = linking.date_rank(
-        current["date_source"], current["date_precision"], current["date_start"]
+        current["date_basis"], current["date_precision"], current["date_start"]
     )
     if linking.date_rank(facts.date_source, event.date_precision, facts.start) > old_rank:
         changes.update(
             date=event.date, date_precision=event.date_precision, date_start=facts.start,
-            date_end=facts.end, date_source=facts.date_source,
+            date_end=facts.end, date_basis=facts.date_source, date_source=event.date_source,
         )  # fmt: skip
     rank = linking.MODALITY_RANK
     if rank.get(event.modality, 0) > rank.get(current["modality"], 0):
@@ -227,7 +227,7 @@ def mention_columns(event: Event, article_date: str | None) -> dict[str, Any]:
         "modality": event.modality,
         "date": event.date,
         "date_precision": event.date_precision,
-        "date_source": date_source_of(event, article_date),
+        "date_source": event.date_source,
         "count": event.count,
         "trigger": event.trigger,
     }

@@ -99,7 +99,7 @@ def _v5_span_index(conn: Connection) -> None:
 
 
 _V6_COLUMNS = {
-    "events": ("date_source", "link_key"),
+    "events": ("date_source", "date_basis", "link_key"),
     "event_mentions": (
         "cameo", "modality", "date", "date_precision", "date_source", "count", "trigger",
     ),

@@ -87,6 +87,7 @@ def row_to_event(row: Mapping[str, Any]) -> Event:
         trigger=row["trigger"],
         date=row["date"],
         date_precision=row["date_precision"],
+        date_source=row.get("date_source"),
         count=int(row["count"]),
         attribution=row["attribution"],
         location=Location(location_name, row["location_country"]) if location_name else None,

@@ -90,7 +90,8 @@ events = sa.Table(
     sa.Column("date_precision", sa.String(8)),
     sa.Column("date_start", sa.String(10)),  # first day the date covers
     sa.Column("date_end", sa.String(10)),  # last day the date covers
-    sa.Column("date_source", sa.String(8)),  # text | story | article (migration 6)
+    sa.Column("date_source", sa.String(8)),  # the record's: text | story | article
+    sa.Column("date_basis", sa.String(10)),  # identity's reading of it (store.identity)
     sa.Column("count", sa.Integer, nullable=False, server_default="1"),
     sa.Column("location_name", sa.Text),
     sa.Column("location_country", sa.String(16)),

@@ -28,7 +28,6 @@ from legation.web.params import (
     SinceQ,
     UntilQ,
     event_query,
-    resolve_param,
 )
 
 DEFAULT_PAGE = 50
@@ -45,6 +44,12 @@ ArticleIdPath = Annotated[int, Path(ge=1, le=MAX_ARTICLE_ID, description="An art
 CountryQ = Annotated[ActorName, Query(description="A country: a code (RUS) or a name (Russia).")]
 OptionalCountryQ = Annotated[
     ActorName | None, Query(description="Only visits by or to it (a code or a name).")
+]
+# Counting: one stored event is one real-world event (its mentions linked at ingest);
+# ``events`` counts its occurrences ("twelve times" = 12), the others how often reported.
+WeightQ = Annotated[
+    Literal["events", "mentions", "articles", "sources"],
+    Query(description="What an event counts for: events (default), or mentions (GDELT)."),
 ]
 FormatQ = Annotated[
     Literal["json", "csv"],
@@ -151,21 +156,22 @@ def dyad(
     modality: Modality = "occurred",
     since: SinceQ = None,
     until: UntilQ = None,
+    weight: WeightQ = "events",
 ) -> dict[str, Any]:
     from legation.analysis import dyad_series
     from legation.analysis.common import TooManyPeriods
 
-    a, b = str(resolve_param(request, a, "a")), str(resolve_param(request, b, "b"))
+    a, b = str(resolve_group(request, a, "a")), str(resolve_group(request, b, "b"))
     try:
         series = dyad_series(
             store, a, b, direction=direction, freq=freq, since=since, until=until,
-            modality=modality, normalize=normalize,
+            modality=modality, normalize=normalize, weight=weight,
         )  # fmt: skip
     except TooManyPeriods as exc:  # bounded work: a 400 saying why, not megabytes
         raise HTTPException(400, exc.message) from None
     return {
         "a": a, "b": b, "freq": freq, "direction": direction, "normalize": normalize,
-        "modality": modality, "since": since, "until": until,
+        "modality": modality, "since": since, "until": until, "weight": weight,
         "series": jsonable_encoder(series),
     }  # fmt: skip
 
@@ -177,12 +183,40 @@ def visits(
     country: OptionalCountryQ = None,
     since: SinceQ = None,
     until: UntilQ = None,
+    weight: WeightQ = "events",
 ) -> dict[str, Any]:
     from legation.analysis import visit_ledger
 
-    country = resolve_param(request, country, "country")
-    ledger = visit_ledger(store, country, since=since, until=until)
-    return {"country": country, **jsonable_encoder(ledger)}
+    country = resolve_group(request, country, "country")
+    ledger = visit_ledger(store, country, since=since, until=until, weight=weight)
+    return {"country": country, "weight": weight, **jsonable_encoder(ledger)}
+
+
+@router.get("/claim", summary="Did any of the visitors visit the host, and when?")
+def claim(
+    request: Request,
+    store: StoreDep,
+    visitors: Annotated[ActorName, Query(description="RUS,SUN (codes or names).")],
+    host: Annotated[ActorName, Query(description="PRK (or PRK,KOR).")],
+    since: SinceQ = None,
+    until: UntilQ = None,
+) -> dict[str, Any]:
+    from legation.analysis import claim_check
+
+    who = str(resolve_group(request, visitors, "visitors"))
+    where = str(resolve_group(request, host, "host"))
+    answer = claim_check(store, who, where, since=since, until=until)
+    return {"visitors": who, "host": where, **jsonable_encoder(answer.to_dict())}
+
+
+def resolve_group(request: Request, value: str | None, name: str) -> str | None:
+    """Like ``resolve_param``, for one country or a group of predecessor states
+    (``RUS,SUN`` or "Russia, Soviet Union" → ``"RUS,SUN"``: one side of a count)."""
+    if value is None:
+        return None
+    from legation.actors.lookup import resolve_actors, store_knows
+
+    return ",".join(resolve_actors(value, name, store_knows(request.app.state.store)))
 
 
 @router.get("/network", summary="Countries and their cooperation/conflict ties")
@@ -191,7 +225,8 @@ def network(
     since: SinceQ = None,
     until: UntilQ = None,
     kind: NetworkKind = "all",
+    weight: WeightQ = "events",
 ) -> dict[str, Any]:
     from legation.web.netview import network_data
 
-    return network_data(store, since=since, until=until, kind=kind)
+    return network_data(store, since=since, until=until, kind=kind, weight=weight)

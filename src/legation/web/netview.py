@@ -54,11 +54,12 @@ def network_data(
     since: str | None = None,
     until: str | None = None,
     kind: Literal["all", "cooperation", "conflict"] = "all",
+    weight: str = "events",
 ) -> dict[str, Any]:
     """Nodes (with centrality) and weighted directed edges for the period."""
     from legation.analysis import centrality, network
 
-    graph = network(store, since=since, until=until, kind=kind)
+    graph = network(store, since=since, until=until, kind=kind, weight=weight)
     scores = centrality(graph)
     nodes = []
     for node, attrs in graph.nodes(data=True):

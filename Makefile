@@ -43,6 +43,7 @@ lint: setup
 
 accuracy: setup
 	$(BIN)/python -m benchmarks.accuracy --ngec-sample 300 --write docs/BENCHMARKS.md
+	$(BIN)/python -W ignore::UserWarning -m benchmarks.petrarch_suite --write docs/BENCHMARKS.md
 
 bench: setup
 	$(BIN)/python -m benchmarks.throughput --write docs/BENCHMARKS.md

@@ -1,4 +1,6 @@
-"""Police actions in local news: the India articles of ``../shared/data/news`` (skipped when absent).
+"""Police actions in local news: the India articles of ``../shared/data/news``.
+
+Skipped when ``../shared`` is absent.
 
     .venv/bin/python -m benchmarks.india_police [--limit N] [--write docs/BENCHMARKS.md]
 
@@ -157,7 +159,8 @@ def predicted(
     result: dict[int, set[str]] = {}
     for event in coded.events:
         labels = labels_of(event)
-        span = coded_spans[event.sentence_index] if event.sentence_index < len(coded_spans) else None
+        index = event.sentence_index
+        span = coded_spans[index] if index < len(coded_spans) else None
         if not labels or span is None:
             continue
         where = text.find(event.trigger.split(" … ")[0], span[0], span[1] + 1)

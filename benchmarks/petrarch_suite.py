@@ -243,8 +243,7 @@ def render(report: Report, command: str) -> str:
         "",
         f"Command: `{command}` (run {dt.date.today().isoformat()}).",
         "",
-        "| part | records | pairs found | dyad+root P | R | F1 | expected | produced |"
-        " not CAMEO |",
+        "| part | records | pairs found | dyad+root P | R | F1 | expected | produced | not CAMEO |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, t in report.parts.items():
@@ -310,7 +309,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {args.suite / RECORDS} not found", file=sys.stderr)
         return 0
     report = run(args.suite, args.errors)
-    command = "python -m benchmarks.petrarch_suite" + (f" --write {args.write}" if args.write else "")
+    command = "python -m benchmarks.petrarch_suite" + (
+        f" --write {args.write}" if args.write else ""
+    )
     body = render(report, command)
     print(body)
     if args.write:

@@ -95,14 +95,14 @@ _PARTICIPLE_DEPS = frozenset({"amod", "acl", "relcl", "advcl", "conj"})
 def supply_implied_source(token: Token, code: str, args: Arguments, actors: ArticleActors) -> None:
     """Add the implied source of ``token``'s event (code ``code``) to ``args``, if any."""
     dying = token.lemma_.lower() in DYING_LEMMAS
-    if (dying and code[:2] in VIOLENT_ROOTS) or _borrowed_patient(token, args):
-        # "two protesters died in police firing": the subject is the victim; "he attacked
-        # a shop and was arrested", "terrorists who were shot": a passive clause borrows
-        # the one it happened to
-        if args.sources:
-            args.targets[:0] = [m for m in args.sources if m not in args.targets]
-            args.sources.clear()
-            args.how.append("source:is-patient")
+    # "two protesters died in police firing": the subject is the victim; "he attacked
+    # a shop and was arrested", "terrorists who were shot": a passive clause borrows
+    # the one it happened to
+    patient = (dying and code[:2] in VIOLENT_ROOTS) or _borrowed_patient(token, args)
+    if patient and args.sources:
+        args.targets[:0] = [m for m in args.sources if m not in args.targets]
+        args.sources.clear()
+        args.how.append("source:is-patient")
     if args.sources:
         return
     if code.startswith("173") and token.lemma_.lower() in ARREST_LEMMAS:

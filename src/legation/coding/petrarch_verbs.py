@@ -424,7 +424,7 @@ def spacy_lemmatizer(nlp: Language) -> Lemmatize:
 
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def lemmatize(word: str, pos: str) -> str:
         if lemmatizer is None or not word.isascii():
             return word.lower()

@@ -208,6 +208,8 @@ class EventCoder:
                 entry = self.lexicon.match("NOUN", lemma, args.particles, args.object_lemmas)
                 if entry is None or _restates_verb(token, entry, found):
                     continue
+                if _topic_of_talk(token, found):
+                    continue  # "mediating over the release of …": what is talked about
                 if no_event_reason(token, entry, actors) is not None:
                     continue
                 governor = carrier.head if carrier.dep_ in ("dobj", "pobj", "attr") else carrier
@@ -674,6 +676,20 @@ def _restates_verb(noun: Token, entry: Trigger, found: list[_Candidate]) -> bool
     if noun.dep_ != "dobj":
         return False
     return any(c.token == noun.head and c.entry.code[:2] == entry.code[:2] for c in found)
+
+
+TOPIC_PREPS = frozenset({"over", "about", "on", "for", "regarding", "concerning"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+
+
+def _topic_of_talk(noun: Token, found: list[_Candidate]) -> bool:
+    """ "talks on the withdrawal of troops", "called for the release of …": an event noun in
+    the topic phrase of a statement, appeal or consultation is what is talked about, not
+    something that happened."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in TOPIC_PREPS:
+        return False
+    talk = noun.head.head
+    return any(c.token == talk and c.entry.code[:2] in VERBAL_ROOTS for c in found)
 
 
 def _is_actor(token: Token, actors: ArticleActors) -> bool:

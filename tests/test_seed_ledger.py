@@ -90,11 +90,6 @@ def test_north_korean_visits_total_twelve_three_two(store: Store, ledger: VisitL
     assert (pair.a, pair.a_to_b, pair.b_to_a) == ("RUS,SUN", 2, 17)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 11 (coder): 'twelve times' without a date in the text gets the article's "
-    "date; a count of past trips should carry no article-date fallback",
-)
 def test_kim_il_sungs_twelve_visits_are_not_dated_to_the_article(ledger: VisitLedger) -> None:
     [twelve] = [r for r in ledger.rows if r.count == 12]
     assert twelve.date is None or twelve.date < "2000"

@@ -190,6 +190,8 @@ class EventCoder:
                     continue  # "announced the release of …": the news is the release
                 if no_event_reason(token, entry, actors) is not None:
                     continue  # an idiom, a sport result, a plot, an abstract patient
+                if _generic_gerund(token):
+                    continue  # "visiting a country is seen as respect": no one did it
                 self._refer_back(token, args, state)
                 _only_member(token, args, actors)
                 _receiver_roles(token, entry, args)
@@ -294,6 +296,10 @@ class EventCoder:
         events = []
         if len(event_dates) > 1 and count == len(event_dates):
             count = 1  # "three times: in 2015, 2017 and 2019" — one event a date
+        if count > 1 and [rule for _, _, rule in event_dates] == ["article-date"]:
+            # "has been there five times": repeated occurrences name no single day, and the
+            # article's date is only when they were reported
+            event_dates = [(None, None, "count-undated")]
         for (source, target), (date, precision, date_rule) in product(pairs, event_dates):
             if date_rule not in ("article-date", "none"):
                 target = _successor(target, date)  # only on a date the text gives
@@ -676,6 +682,16 @@ def _restates_verb(noun: Token, entry: Trigger, found: list[_Candidate]) -> bool
     if noun.dep_ != "dobj":
         return False
     return any(c.token == noun.head and c.entry.code[:2] == entry.code[:2] for c in found)
+
+
+def _generic_gerund(verb: Token) -> bool:
+    """A gerund that is the subject of its clause with no subject of its own ("Attacking Iran
+    is not an option"): an act talked about in general, not one that took place."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("csubj", "csubjpass")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in verb.children)
+    )
 
 
 TOPIC_PREPS = frozenset({"over", "about", "on", "for", "regarding", "concerning"})

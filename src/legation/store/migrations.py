@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from legation.errors import StoreError
 from legation.store import schema
 from legation.store.db import WRITE_OPTION, display_url
+from legation.store.linking import SYMMETRIC_CODES
 
 PG_LOCK_KEY = 0x6C65676174  # "legat": serialises concurrent upgrades on PostgreSQL
 FTS_TABLE = "sentences_fts"
@@ -118,11 +119,17 @@ def _v6_identity(conn: Connection) -> None:
     conn.exec_driver_sql(
         "CREATE INDEX IF NOT EXISTS ix_events_link ON events (link_key, date_start)"
     )
-    # Stored events get the key ``linking.blocking_key`` gives (043 read as 042 swapped).
+    # Stored events get the key ``linking.blocking_key`` gives after ``linking.oriented``:
+    # 043 read as 042 swapped, a joint act's two sides in sorted order.
     src = "COALESCE(source_country, source_code, '')"
     tgt = "COALESCE(target_country, target_code, '')"
+    joint = ", ".join(f"'{code}'" for code in sorted(SYMMETRIC_CODES))
+    swap = (
+        f"cameo = '043' OR (cameo IN ({joint}) AND source_code IS NOT NULL "
+        f"AND target_code IS NOT NULL AND {tgt} < {src})"
+    )
     conn.exec_driver_sql(
-        f"UPDATE events SET link_key = CASE WHEN cameo = '043' "
+        f"UPDATE events SET link_key = CASE WHEN {swap} "
         f"THEN {tgt} || '|' || {src} ELSE {src} || '|' || {tgt} END || '|' || root "
         "WHERE link_key IS NULL AND dataset = 'legation'"
     )

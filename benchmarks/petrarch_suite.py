@@ -269,8 +269,7 @@ def render(report: Report, command: str) -> str:
         "",
         "Method: each record is coded with the suite's own actor, agent and verb dictionaries "
         "(`--actors PETR.Validate.actors.txt --actors PETR.Validate.agents.txt --verbs "
-        "PETR.Validate.verbs.txt`; `Coder(actors=…, verbs=…)`: the `--verbs` CLI option "
-        "is not wired yet). *pairs found*: share of expected "
+        "PETR.Validate.verbs.txt`, i.e. `Coder(actor_files=…, verbs=…)`). *pairs found*: share of expected "
         "(source country, target country) pairs that some produced event carries. *dyad+root*: "
         "(source country, target country, CAMEO root) sets per record; every produced event "
         "counts, whatever its modality. Expected events whose code has no CAMEO root (the "

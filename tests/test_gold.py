@@ -46,7 +46,8 @@ TAGS = frozenset(
         "attribution", "date-default", "date-day", "date-month", "date-year", "date-decade",
         "date-relative", "multi-date", "count", "false-positive", "scope", "idiom",
         "sport", "fiction", "carried", "headline", "existential",
-        "story-country", "lower-case", "implied-source", "topic-phrase",
+        "story-country", "lower-case", "implied-source", "topic-phrase", "habitual",
+        "diplomatic-mission",
     }
 )  # fmt: skip
 MIN_CASES_PER_ROOT = 3

@@ -1,9 +1,7 @@
 """What the visit ledger must read after ingesting the seed articles (../shared; skipped
 when absent): the counts the articles argue from, from general mechanisms only — event
-identity at ingest (issue 12) and the coder's dates, scope and counts (issue 11).
-
-Assertion groups that still depend on coder work not yet done are ``xfail`` with the
-reason, so this test shows progress without being weakened.
+identity at ingest (issue 12) and the coder's dates, scope and counts (issue 11): habits
+("regular visits") and visits to a state's embassy are not trips to that state.
 """
 
 from __future__ import annotations
@@ -76,11 +74,6 @@ def test_north_korean_leaders_named_with_their_counts(ledger: VisitLedger) -> No
     assert {"2019", "2023"} <= kim_jong_un
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 11 (coder): 'regular visits' (habitual, no count) and Kim's visit to the "
-    "Russian embassy in Pyongyang are still coded as visits to RUS/SUN",
-)
 def test_north_korean_visits_total_twelve_three_two(store: Store, ledger: VisitLedger) -> None:
     rows = _visits(ledger, ("PRK",), PREDECESSORS)
     assert sum(r.count for r in rows) == 12 + 3 + 2

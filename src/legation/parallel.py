@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -74,22 +75,31 @@ class CoderOptions:
 
     require_actor: bool = True
     actor_files: tuple[str, ...] = ()
+    verb_files: tuple[str, ...] = ()
+    verbs_replace: bool = False
     lexicon_file: str | None = None
     screen: bool = False
     disable: tuple[str, ...] = ()
     batch_size: int = 32
 
     def build(self) -> Any:
-        """A ``legation.pipeline.Coder`` with these options (spaCy loads here)."""
+        """A ``legation.pipeline.Coder`` with these options (spaCy loads here). The verb
+        dictionaries' unusable lines are not warned again: the parent checked the files and
+        reported them (``cli.common.check_verb_files``)."""
+        from legation.actors.petrarch import DictionaryWarning
         from legation.pipeline import Coder
 
-        return Coder(
-            require_actor=self.require_actor,
-            actor_files=[Path(p) for p in self.actor_files],
-            lexicon_file=Path(self.lexicon_file) if self.lexicon_file else None,
-            screen=self.screen,
-            disable=self.disable,
-        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DictionaryWarning)
+            return Coder(
+                require_actor=self.require_actor,
+                actor_files=[Path(p) for p in self.actor_files],
+                lexicon_file=Path(self.lexicon_file) if self.lexicon_file else None,
+                screen=self.screen,
+                disable=self.disable,
+                verbs=[Path(p) for p in self.verb_files],
+                verbs_replace=self.verbs_replace,
+            )
 
 
 _WORKER: dict[str, Any] = {}  # the worker process's coder, built once by ``_init_worker``

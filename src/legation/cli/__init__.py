@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from legation import __version__
-from legation.cli import actors, analysis_cmds, code, lifecycle, serve_cmds, store_cmds
+from legation.cli import actors, analysis_cmds, code, lifecycle, serve_cmds, store_cmds, verbs
 from legation.cli.common import PROG, error_line, stderr_console
 from legation.errors import LegationError
 
@@ -50,7 +50,7 @@ def _root(
 
 # Every module here has ``register(app: typer.Typer) -> None``; add new command modules
 # (e.g. ``legation.cli.store_cmds``) to this tuple, in the order they should be listed.
-COMMAND_MODULES = (code, store_cmds, analysis_cmds, serve_cmds, actors)
+COMMAND_MODULES = (code, store_cmds, analysis_cmds, serve_cmds, actors, verbs)
 for _module in COMMAND_MODULES:
     _module.register(app)
 

@@ -2,14 +2,19 @@
 
 ``lookup`` answers "what would legation call this name on this date, and why": every
 entry with the name as a pattern, the role it holds on the date (``ActorEntry.role_on``)
-and where the entry came from. ``check`` parses a file as ``--actors`` would and counts it.
+and where the entry came from. ``resolve`` answers the same for a phrase as the coder reads
+it inside a sentence ("Syrian rebels", "targets in Syria"; ``legation.actors.phrase``).
+``check`` parses a file as ``--actors`` would and counts it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
+import sys
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +25,15 @@ from rich.table import Table
 
 from legation.actors.entries import ActorEntry, AgentEntry
 from legation.actors.kb import KnowledgeBase, load_default_kb, split_patterns
-from legation.cli.common import Messages, add_actor_files, load_kb, parse_date_option
+from legation.cli.common import (
+    Messages,
+    SafeTable,
+    add_actor_files,
+    load_kb,
+    parse_date_option,
+    table_console,
+    terminal_text,
+)
 from legation.errors import InputError
 
 actors_app = typer.Typer(
@@ -28,6 +41,11 @@ actors_app = typer.Typer(
     no_args_is_help=True,
 )
 SUGGESTIONS = 5
+
+
+class PhraseFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 def find_entries(
@@ -93,6 +111,63 @@ def _entry_table(entries: Sequence[ActorEntry], date: dt.date | None) -> Table:
         )
         table.add_row(*map(escape, (entry.name, entry.kind, role.code, why, roles, entry.origin)))
     return table
+
+
+@actors_app.command("resolve")
+def resolve_command(
+    text: Annotated[str, typer.Argument(help="A phrase as written in news text.")],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", "-d", metavar="YYYY-MM-DD", help="Resolve roles on this date."),
+    ] = None,
+    output_format: Annotated[
+        PhraseFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="table (readable) or json (one object)."
+        ),
+    ] = PhraseFormat.table,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option("--actors", metavar="FILE", help="Extra actor files (repeatable)."),
+    ] = None,
+) -> None:
+    """Resolve TEXT as the coder would inside a sentence, and say why.
+
+    A phrase that names no actor is not an error: json prints the keys with null values.
+    """
+    from legation.actors.phrase import PhraseResolver, check_phrase, resolve_phrase
+
+    when = parse_date_option(date)
+    check_phrase(text)  # an empty or over-long phrase fails before anything loads
+    kb = load_kb(actors or (), Messages())
+    result = resolve_phrase(text, when, PhraseResolver(kb) if kb is not None else None)
+    if output_format is PhraseFormat.json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        return
+    console = table_console()
+    if not result.found:
+        line = f"no actor in {result.text!r}: no knowledge-base name or agent word"
+        console.print(terminal_text(line), soft_wrap=True)
+        return
+    table = SafeTable(show_header=False)
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    rows = [
+        ("phrase", result.text),
+        ("code", result.code),
+        ("country", result.country),
+        ("sector", result.sector),
+        ("name", result.name),
+        ("kind", result.kind),
+        ("words", result.matched),
+        ("date", result.date.isoformat() if result.date else "none (latest roles)"),
+        ("why", result.why),
+    ]
+    if result.others:
+        rows.append(("also", ", ".join(f"{o['code']} ({o['text']})" for o in result.others)))
+    for field, value in rows:
+        table.add_row(field, value or "-")
+    console.print(table)
 
 
 @actors_app.command("check")

@@ -7,6 +7,7 @@ Thin: options are parsed here, the work is ``legation.read.read_inputs`` →
 from __future__ import annotations
 
 import time
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -23,8 +24,22 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from legation.cli.common import Messages, load_kb, output_stream, parse_date_option
-from legation.cli.scale_opts import DaskOpt, FastOpt, WorkersOpt, coder_kwargs, parquet_dir
+from legation.cli.common import (
+    Messages,
+    check_verb_files,
+    load_kb,
+    output_stream,
+    parse_date_option,
+)
+from legation.cli.scale_opts import (
+    DaskOpt,
+    FastOpt,
+    VerbsOpt,
+    VerbsReplaceOpt,
+    WorkersOpt,
+    coder_kwargs,
+    parquet_dir,
+)
 from legation.model import Actor, CodedArticle, Event
 from legation.output import format_for, write_events
 from legation.read import ReadStats, read_inputs
@@ -120,20 +135,36 @@ def scaled(
     workers: int | None = None,
     dask: str | None = None,
     fast: bool = False,
+    verb_files: Sequence[Path] = (),
+    verbs_replace: bool = False,
 ) -> Any:
-    """The coder for ``--workers``/``--dask``/``--fast``: actor files are checked now, the
-    in-process coder is built only if used (inputs of a few articles, or ``--workers 1``)."""
+    """The coder for ``--workers``/``--dask``/``--fast``/``--verbs``: actor and verb files
+    are checked now (their skipped lines printed once, here), the in-process coder is built
+    only if used (inputs of a few articles, or ``--workers 1``)."""
     from legation.cli.scale_opts import scaled_coder
 
     kb = load_kb(actor_files, messages)
+    check_verb_files(verb_files, messages, replace=verbs_replace)
 
     def local() -> Any:
+        from legation.actors.petrarch import DictionaryWarning
         from legation.pipeline import Coder
 
-        return Coder(kb=kb, **coder_kwargs(fast))
+        kwargs = coder_kwargs(fast)
+        if verb_files:
+            kwargs.update(verbs=verb_files, verbs_replace=verbs_replace)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DictionaryWarning)  # reported above
+            return Coder(kb=kb, **kwargs)
 
     return scaled_coder(
-        workers=workers, dask=dask, fast=fast, actor_files=actor_files, local=local
+        workers=workers,
+        dask=dask,
+        fast=fast,
+        actor_files=actor_files,
+        verb_files=verb_files,
+        verbs_replace=verbs_replace,
+        local=local,
     )
 
 
@@ -151,6 +182,8 @@ def code_files(
     workers: int | None = None,
     dask: str | None = None,
     fast: bool = False,
+    verbs: Sequence[Path] = (),
+    verbs_replace: bool = False,
 ) -> CodeSummary:
     """Code every input into ``output`` (stdout when ``None``); the ``legation code`` body.
 
@@ -165,7 +198,15 @@ def code_files(
     started = time.perf_counter()
     # read_inputs checks every path now (before any model loads); it reads lazily.
     articles = read_inputs(inputs, default_date, messages.warning, stats=stats, strict=strict)
-    coder = scaled(actors, messages, workers=workers, dask=dask, fast=fast)
+    coder = scaled(
+        actors,
+        messages,
+        workers=workers,
+        dask=dask,
+        fast=fast,
+        verb_files=verbs,
+        verbs_replace=verbs_replace,
+    )
     if shards is not None:
         from legation.dask_runner import write_parquet_shards
 
@@ -230,6 +271,8 @@ def code_command(
             "dictionary (repeatable).",
         ),
     ] = None,
+    verbs: VerbsOpt = None,
+    verbs_replace: VerbsReplaceOpt = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per NLP batch.")
     ] = 32,
@@ -261,6 +304,8 @@ def code_command(
         workers=workers,
         dask=dask,
         fast=fast,
+        verbs=verbs or (),
+        verbs_replace=verbs_replace,
     )
     if not quiet:
         messages.info(summary.line())

@@ -22,6 +22,7 @@ from legation.output import atomic_output
 
 if TYPE_CHECKING:
     from legation.actors.kb import KnowledgeBase
+    from legation.coding.petrarch_verbs import VerbDictionary
     from legation.store import EventFilter, Store
 
 PROG = "legation"
@@ -96,6 +97,28 @@ def add_actor_files(kb: KnowledgeBase, paths: Sequence[Path], messages: Messages
             kb.add_file(path)
         for warning in caught:
             messages.warning(str(warning.message))
+
+
+def check_verb_files(
+    paths: Sequence[Path], messages: Messages, *, replace: bool = False
+) -> list[VerbDictionary]:
+    """Read each ``--verbs`` file now (before any model loads) and print its unusable lines
+    as warnings naming ``path:line``; a missing file or one with no verb block is an error.
+    ``replace`` (``--verbs-replace``) needs at least one file."""
+    from legation.coding.petrarch_verbs import read_verb_dictionary
+    from legation.read.base import check_regular_file
+
+    if replace and not paths:
+        raise InputError("--verbs-replace", "needs at least one --verbs FILE")
+    parsed = []
+    for path in paths:
+        check_regular_file(path)  # a FIFO would block the read forever
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            parsed.append(read_verb_dictionary(path))
+        for warning in caught:
+            messages.warning(str(warning.message))
+    return parsed
 
 
 @contextmanager

@@ -1,4 +1,5 @@
-"""Options shared by ``legation code`` and ``legation ingest`` for speed and scale.
+"""Options shared by ``legation code`` and ``legation ingest`` for speed, scale and
+verb dictionaries.
 
 ``--workers N`` codes on N local processes (default: chosen from the free cores and the
 input's size, ``legation.parallel.default_workers``), ``--dask
@@ -39,6 +40,22 @@ DaskOpt = Annotated[
         help="Code on this Dask distributed scheduler instead of local processes.",
     ),
 ]
+VerbsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--verbs",
+        metavar="FILE",
+        help="PETRARCH/TABARI verb dictionary (CAMEO.2.0 format; repeatable): the verbs it "
+        "lists are coded by it, over the bundled lexicon.",
+    ),
+]
+VerbsReplaceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbs-replace",
+        help="Code with the --verbs dictionaries alone, without the bundled lexicon.",
+    ),
+]
 FastOpt = Annotated[
     bool,
     typer.Option(
@@ -55,6 +72,8 @@ def scaled_coder(
     dask: str | None,
     fast: bool,
     actor_files: Sequence[Path] = (),
+    verb_files: Sequence[Path] = (),
+    verbs_replace: bool = False,
     local: Callable[[], Any] | None = None,
 ) -> Any:
     """A ``ParallelCoder`` or a ``DaskCoder`` for the options; ``local`` builds the
@@ -64,6 +83,8 @@ def scaled_coder(
 
     options = CoderOptions(
         actor_files=tuple(str(Path(p).resolve()) for p in actor_files),
+        verb_files=tuple(str(Path(p).resolve()) for p in verb_files),
+        verbs_replace=verbs_replace,
         screen=fast,
         disable=FAST_DISABLE if fast else (),
     )

@@ -25,7 +25,7 @@ from legation.cli.common import (
     resolve_filter,
     table_console,
 )
-from legation.cli.scale_opts import DaskOpt, FastOpt, WorkersOpt
+from legation.cli.scale_opts import DaskOpt, FastOpt, VerbsOpt, VerbsReplaceOpt, WorkersOpt
 from legation.errors import InputError
 from legation.wording import counted
 
@@ -182,6 +182,8 @@ def ingest_command(
         list[Path] | None,
         typer.Option("--actors", metavar="FILE", help="Extra actor files (repeatable)."),
     ] = None,
+    verbs: VerbsOpt = None,
+    verbs_replace: VerbsReplaceOpt = False,
     coder: Annotated[
         str | None,
         typer.Option("--coder", metavar="MODULE:NAME", help="Use another coder (a factory)."),
@@ -213,13 +215,23 @@ def ingest_command(
     check_sources(inputs)  # every path exists and is a readable file, before any coding
     if not no_fetch:
         check_urls(inputs, allow_private_urls)  # before any coding: say why at once
-    store = open_store(db, create=True)
     if coder is not None:
+        if verbs or verbs_replace:
+            raise InputError("--verbs", "applies to the built-in coder, not to --coder")
         the_coder = load_coder(coder)
     else:
         from legation.cli.code import scaled
 
-        the_coder = scaled(actors or (), messages, workers=workers, dask=dask, fast=fast)
+        the_coder = scaled(
+            actors or (),
+            messages,
+            workers=workers,
+            dask=dask,
+            fast=fast,
+            verb_files=verbs or (),
+            verbs_replace=verbs_replace,
+        )
+    store = open_store(db, create=True)  # after every check: a bad option creates nothing
     articles = read_sources(
         inputs, default_date, messages.warning, fetch=fetcher(no_fetch, allow_private_urls)
     )

@@ -7,7 +7,10 @@ guards say when it is not, from the words around it, for any trigger:
   patient: "struck down Putin's hope", "squeeze the maximum PR", "reinforcing the cult";
 - idioms: "begs the question", "keep going to the bitter end";
 - sport results: "England beat them 3-2", "thrashed the visitors in the final";
-- the plot of a film, book or show: "the film about villagers who fight oppression".
+- the plot of a film, book or show: "the film about villagers who fight oppression";
+- a habit, not an occurrence: "made regular visits to Moscow", "the frequent visits of
+  delegations", "routinely criticises the court" — no single event, no date, no count (the
+  occurrences are counted where the text reports them one by one).
 
 Each guard returns the reason (recorded nowhere else: the event is not made), or ``None``.
 """
@@ -92,7 +95,7 @@ WORK_NOUNS = frozenset(
 
 def no_event_reason(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
     """Why the trigger ``token`` matched by ``entry`` is no event here, or ``None``."""
-    for guard in (_idiom, _abstract_patient, _not_travel, _sport, _fiction):
+    for guard in (_idiom, _abstract_patient, _not_travel, _sport, _fiction, _habitual):
         reason = guard(token, entry, actors)
         if reason is not None:
             return reason
@@ -211,3 +214,32 @@ def _fiction(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
         if work is not None:
             return f"fiction:{work.lemma_.lower()}"
     return None
+
+
+# Frequency words that make a plural event noun or a verb a habit: "regular visits",
+# "frequently visited". Not "annual" or "first": those pick out occurrences.
+HABITUAL_ADJECTIVES = frozenset(
+    "regular frequent repeated periodic routine occasional habitual customary constant "
+    "recurrent".split()
+)
+HABITUAL_ADVERBS = frozenset(
+    "regularly frequently routinely habitually customarily periodically repeatedly "
+    "often usually".split()
+)
+
+
+def _habitual(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "regular visits" (a plural event noun with a frequency adjective) or "routinely
+    visits" (a verb with a frequency adverb) tell a habit, not an event."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.tag_ != "NNS":
+            return None
+        for child in token.children:
+            if child.dep_ == "amod" and child.lower_ in HABITUAL_ADJECTIVES:
+                return f"habitual:{child.lower_} {token.lower_}"
+        return None
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return f"habitual:{child.lower_} {token.lower_}"
+    return None
+

@@ -24,11 +24,7 @@ def test_seed_event(name: str, check, seed_events: list[Event]) -> None:  # type
 
 
 # Negative checks that fail today: kept (not weakened) and tracked by their issue.
-KNOWN_NEGATIVE_FAILURES = {
-    "Putin's 2024 trip RUS→PRK is one occurred event": (
-        "issue 12: several sentences reporting the same trip each become an occurred event"
-    ),
-}
+KNOWN_NEGATIVE_FAILURES: dict[str, str] = {}
 
 
 def negative_params() -> list[object]:

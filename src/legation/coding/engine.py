@@ -145,12 +145,19 @@ class EventCoder:
         events: dict[str, Event] = {}
         for index, sentence in enumerate(doc.sents):
             dates = find_dates(sentence, article_date)
+            coded: list[tuple[_Candidate, list[Event]]] = []
             for candidate in self._candidates(sentence, actors, state):
                 context = _Context(index, sentence, dates, state, article_date, actors)
+                kept = []
                 for event in self._events(doc_id, candidate, context):
                     event = _distinct_id(event, events)
-                    events.setdefault(event.event_id, event)
+                    if events.setdefault(event.event_id, event) is event:
+                        kept.append(event)
                     state.events.append(event)
+                coded.append((candidate, kept))
+            for event in _vaguer_intents(coded):
+                del events[event.event_id]
+                state.events.remove(event)
             if _present_tense(sentence):
                 state.narrative = None  # the story has come back to the present
             # Only dates of another year anchor later sentences ("in 2015 … At the time, …").
@@ -682,6 +689,26 @@ def _restates_verb(noun: Token, entry: Trigger, found: list[_Candidate]) -> bool
     if noun.dep_ != "dobj":
         return False
     return any(c.token == noun.head and c.entry.code[:2] == entry.code[:2] for c in found)
+
+
+GENERIC_INTENT = "030"
+
+
+def _vaguer_intents(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
+    """ "Kenya agreed to ease the restrictions": the complement's event restated as the
+    intent it amounts to (0351, ``stance``) says what "agreed" says, more precisely; the
+    agreeing verb's own generic 030 events are then dropped, so one promise is one event."""
+    restated = {
+        candidate.token.head.i
+        for candidate, events in coded
+        if candidate.token.dep_ == "xcomp" and any("intent-of:" in e.rule for e in events)
+    }
+    return [
+        event
+        for candidate, events in coded
+        if candidate.entry.code == GENERIC_INTENT and candidate.token.i in restated
+        for event in events
+    ]
 
 
 def _generic_gerund(verb: Token) -> bool:

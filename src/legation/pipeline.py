@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -25,6 +25,7 @@ from legation.errors import InputError, printable
 from legation.model import Article, CodedArticle, Event
 from legation.nlp import load_pipeline
 from legation.ontology import load_ontology
+from legation.recase import Recaser
 from legation.screen import Plan, Screen
 
 CHUNK_CHARS = 20_000  # longer texts are parsed in pieces cut at paragraph/sentence ends
@@ -65,6 +66,7 @@ class Coder:
         for path in actor_files:
             self.kb.add_file(Path(path))
         self.resolver = ActorResolver(self.kb, self.nlp)
+        self.recaser = Recaser(self.nlp, _name_words(self.kb))
         self.lexicon = lexicon if lexicon is not None else load_lexicon(lexicon_file)
         verb_files = [Path(p) for p in verbs]
         if verb_files:
@@ -97,36 +99,43 @@ class Coder:
         parsed = self.nlp.pipe(
             self._pieces(articles), as_tuples=True, batch_size=batch_size, disable=self.disable
         )
-        for doc, (last, article, plan) in parsed:
+        for doc, (last, article, plan, original) in parsed:
             actors = self.resolver.resolve(doc, article.date)
             offset = len(sentences)
             index = _sentence_map(doc, plan)
+            restore = _restorer(original)
             for event in self.events.code_doc(article.id, doc, actors, article.date):
                 shifted = _shift(event, offset + index[event.sentence_index])
+                if original is not None:
+                    shifted = dataclasses.replace(shifted, sentence=restore(shifted.sentence))
                 if shifted.event_id not in seen:
                     seen.add(shifted.event_id)
                     events.append(shifted)
             if plan is None:
-                sentences.extend(s.text.strip() for s in doc.sents)
+                sentences.extend(restore(s.text.strip()) for s in doc.sents)
             else:
-                sentences.extend(plan.sentences)
+                sentences.extend(map(restore, plan.sentences))
             if last:
                 yield CodedArticle(article, tuple(sentences), tuple(events))
                 sentences, events, seen = [], [], set()
 
     def _pieces(
         self, articles: Iterable[Article]
-    ) -> Iterator[tuple[str | Doc, tuple[bool, Article, Plan | None]]]:
-        """Each article's chunks (long texts are cut), screened when the screen is on."""
+    ) -> Iterator[tuple[str | Doc, tuple[bool, Article, Plan | None, tuple[str, str] | None]]]:
+        """Each article's chunks (long texts are cut), title-case lines re-cased
+        (``legation.recase``; ``(original, recased)`` kept to report the original text),
+        screened when the screen is on."""
         for article in map(_plausible_date, articles):
             chunks = split_long_text(article.text, CHUNK_CHARS, MAX_RUN_CHARS) or [article.text]
             for k, chunk in enumerate(chunks):
                 last = k == len(chunks) - 1
+                text = self.recaser.recase(chunk)
+                original = (chunk, text) if text != chunk else None
                 if self.screen is None:
-                    yield chunk, (last, article, None)
+                    yield text, (last, article, None, original)
                 else:
-                    plan = self.screen.plan(chunk)
-                    yield plan.doc, (last, article, plan)
+                    plan = self.screen.plan(text)
+                    yield plan.doc, (last, article, plan, original)
 
     def code_articles(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Event]:
         for coded in self.code_stream(articles, batch_size):
@@ -134,6 +143,32 @@ class Coder:
 
     def code_article(self, article: Article) -> list[Event]:
         return list(self.code_articles([article]))
+
+
+def _name_words(kb: KnowledgeBase) -> set[str]:
+    """Every word of an actor's name or pattern, lower case: words that keep a capital."""
+    words: set[str] = set()
+    for entry in kb.entries:
+        for text in (entry.name, *entry.patterns):
+            words.update(text.lower().replace("-", " ").split())
+    for name in kb.country_names.values():
+        words.update(name.lower().split())
+    return words
+
+
+def _restorer(original: tuple[str, str] | None) -> Callable[[str], str]:
+    """Maps a piece of re-cased text (a sentence) back to the original's characters: the
+    re-casing keeps every offset, so the piece's place in the re-cased text is its place
+    in the original."""
+    if original is None:
+        return lambda piece: piece
+    source, text = original
+
+    def restore(piece: str) -> str:
+        at = text.find(piece)
+        return source[at : at + len(piece)] if at >= 0 else piece
+
+    return restore
 
 
 def _plausible_date(article: Article) -> Article:

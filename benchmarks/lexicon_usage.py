@@ -7,6 +7,10 @@ Codes the development parts of the ConfliBERT sentences and of the NGEC sample (
 actors not required (a row "fires" when it matches a trigger, whoever the actors are), and
 counts the events each ``triggers.tsv`` line produced. A row that never fires is not wrong
 for that alone: the counts are for a person reviewing the table (docs/CODING.md, Triggers).
+The table keeps rows a linguist would write (a real event verb or noun, an idiom such as
+"carry out" or "call for", each with the objects that make it true) even when these corpora
+never use them; what it must not hold is a verb list crossed with a particle list ("stage up
+war", "withdraw up a treaty"), which this report is meant to expose.
 Reads ../shared; skipped when it is absent. Writes only where ``--out`` says.
 """
 

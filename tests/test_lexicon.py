@@ -174,6 +174,69 @@ def test_words_that_need_an_object_do_not_fire_alone(lex: Lexicon) -> None:
         assert lex.match("VERB", lemma) is None, lemma
 
 
+@pytest.mark.parametrize(
+    ("lemma", "particle"),
+    [
+        ("stage", "up"),  # "stage up war": a verb list crossed with a particle list
+        ("withdraw", "up"),
+        ("impose", "up"),
+        ("arrest", "up"),
+        ("sign", "into"),
+        ("halt", "off"),
+        ("suppress", "into"),
+        ("implicate", "of"),
+        ("strike", "out"),  # "struck out the clause": a deletion, not a labour strike
+        ("side", "by"),  # "side by side"
+    ],
+)
+def test_no_row_pairs_a_verb_with_a_particle_no_speaker_uses(
+    lex: Lexicon, lemma: str, particle: str
+) -> None:
+    rows = [t.where for t in lex.triggers() if t.lemma == lemma and t.particle == particle]
+    assert rows == []
+
+
+def test_idiomatic_particle_rows_stay(lex: Lexicon) -> None:
+    kept = {(t.lemma, t.particle) for t in lex.triggers() if t.particle}
+    assert {
+        ("call", "for"),
+        ("carry", "out"),
+        ("step", "up"),
+        ("cut", "off"),
+        ("tear", "up"),
+        ("round", "up"),
+        ("blow", "up"),
+        ("wage", "on"),
+        ("go", "to"),
+        ("pull", "out"),
+        ("enter", "into"),
+        ("roll", "back"),
+    } <= kept
+
+
+def test_returning_to_a_place_is_not_returning_property(lex: Lexicon) -> None:
+    # "returned to Moscow / to their village / to the base": the travel sense, no event
+    for place in ("city", "town", "village", "base", "land", "area", "region"):
+        found = lex.match("VERB", "return", ("to",), (place,))
+        assert found is None or found.code != "0842", found
+    assert lex.match("VERB", "return", ("to",), ("family",)) is None
+    assert code_for(lex, "VERB", "return", ("to",), ("artefact", "stolen")) == "0842"
+    assert code_for(lex, "VERB", "return", (), ("territory", "occupied")) == "0842"
+    assert code_for(lex, "VERB", "return", ("to",), ("remains", "soldier")) == "0841"
+
+
+def test_particle_rows_name_the_objects_that_make_them_true(lex: Lexicon) -> None:
+    # "let go 300 employees" is no release; "let go the captured pilot" is
+    assert lex.match("VERB", "let", ("go",), ("employee",)) is None
+    assert code_for(lex, "VERB", "let", ("go",), ("pilot",)) == "0841"
+    # "stood up to speak", "sat down for lunch"
+    assert lex.match("VERB", "stand", ("up",), ()) is None
+    assert lex.match("VERB", "sit", ("down",), ("lunch",)) is None
+    assert code_for(lex, "VERB", "sit", ("down", "with"), ("counterpart",)) == "040"
+    # "blew himself up in the market": the suicide bombing, not destroyed property
+    assert code_for(lex, "VERB", "blow", ("up",), ("himself", "market")) == "1831"
+
+
 def test_match_is_case_insensitive_and_unknown_lemmas_miss(lex: Lexicon) -> None:
     assert lex.match("verb", "Visit") == lex.match("VERB", "visit")
     assert lex.match("VERB", "sign", (), ["Treaty"]) is not None

@@ -28,7 +28,7 @@ from legation.model import Actor, DateSource, Event, Location, Mention
 from legation.ontology import Ontology
 
 NARRATIVE_WINDOW = 5  # sentences an explicit past date carries over to undated past events
-MAX_PAIRS = 4  # source × target combinations per trigger (coordination)
+MAX_PAIRS = 12  # source × target combinations per trigger: a meeting of four, each way
 TEMPORAL_LINKS = frozenset({"when", "while", "as"})  # a clause that shares its head's time
 CLAUSE_COST = 10  # tree-distance cost of a date in another clause
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "acl"})

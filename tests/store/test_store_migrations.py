@@ -151,3 +151,22 @@ def test_add_column_for_later_migrations(store: Store) -> None:
     store.ingest([article("a", "RUS visited PRK.")], FakeCoder())  # inserts still work
     with store.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT language FROM articles")).scalar() == "en"
+
+
+def test_dyad_series_reads_the_covering_index_alone(tmp_path: Path) -> None:
+    """Migration 7: a series counts occurrences and mentions; the dyad index holds them, so
+    SQLite answers from the index without reading the table (the 10M-event target)."""
+    from legation.analysis import series
+
+    with Store(tmp_path / "plan.db") as store:
+        plans: list[str] = []
+
+        @sa.event.listens_for(store.engine, "before_cursor_execute")
+        def explain(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+            if "GROUP BY" in statement and not statement.startswith("EXPLAIN"):
+                rows = cursor.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)
+                plans.extend(str(row[-1]) for row in rows.fetchall())
+
+        series.dyad_series(store, "RUS", "PRK")
+    assert plans and any("COVERING INDEX ix_events_dyad" in p for p in plans), plans
+    assert not any(p.startswith("SCAN events") for p in plans), plans

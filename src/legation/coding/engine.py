@@ -527,9 +527,11 @@ def _receiver_roles(token: Token, entry: Trigger, args: Arguments) -> None:
     if token.lemma_.lower() not in RECEIVING_VERBS or entry.code[:2] not in ("06", "07"):
         return
     subject = {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "shells from X"
     giver = {
         t.i
-        for c in token.children
+        for head in heads
+        for c in head.children
         if c.dep_ in ("prep", "agent") and c.lower_ == "from"
         for t in c.subtree
     }

@@ -10,14 +10,15 @@ from a clause are borrowed from the clause that governs it ("Kim refused *to vis
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
+from legation.coding.coref import name_pronouns
 from legation.coding.lexicon import ACTOR_OBJECT
 from legation.coding.modality import REPORTING_VERBS
-from legation.model import Mention
+from legation.model import Actor, Mention
 
 TARGET_PREPS = frozenset(
     {"to", "with", "against", "toward", "towards", "on", "into", "at", "for", "over", "upon",
@@ -122,6 +123,45 @@ OBJECT_CONTROL = frozenset(
         "pressure",
     ]
 )
+# Verbs and event nouns of attack: what they hit is often a place or a thing ("bombed a
+# market in northern Yemen", "attacked an army camp"), whose owner is the target.
+ATTACK_VERBS = frozenset(
+    "attack strike bomb shell pound hit raid storm target shoot fire destroy ambush assault "
+    "besiege invade bombard blast rocket overrun torch burn demolish airstrike".split()
+)
+ATTACK_NOUNS = frozenset(
+    "attack strike airstrike raid assault offensive bombing shelling bombardment incursion "
+    "invasion barrage ambush onslaught".split()
+)
+# Giving and truce: with no recipient named, the state where the aid goes or the truce
+# holds is the target ("$30 million for relief in northern Iraq", "a ceasefire in Yemen").
+PLACED_VERBS = frozenset(
+    "provide give send donate allocate deliver contribute supply grant pledge channel "
+    "disburse earmark airlift ship".split()
+)
+PLACED_NOUNS = frozenset(
+    "aid assistance support funding fund relief donation supplies package ceasefire "
+    "truce cease-fire delivery shipment mission operation deployment".split()
+)
+PLACED_PREPS = frozenset({"to", "for", "in", "into", "across", "throughout"})
+# Joint action: coordinated subjects of these act with each other, and an "on" phrase is
+# the topic ("Japan and India held talks on China's claims": JPN↔IND, not → CHN).
+JOINT_WORDS = frozenset(
+    "discuss talk talks negotiate negotiation agree agreement share meet meeting consult "
+    "consultation confer cooperate cooperation exchange dialogue summit deal".split()
+)
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
+# Where the thing attacked lies: "a base *in* Borno", "positions *near* Damascus".
+PLACE_PREPS = frozenset({"in", "near", "of", "inside", "outside", "around", "on", "at"})
+# Premodifiers inside a noun phrase: "army camp", "rebel - held enclave", "PKK targets".
+PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+NAMING_DEPS = frozenset({"compound", "nmod", "poss"})  # "a U.S. Supreme Court decision"
+# "rebel - held enclave", "Houthi - controlled port": the holder owns what is hit.
+HOLDING_PARTICIPLES = frozenset({"hold", "control", "occupy", "run", "dominate", "seize"})
+# Participles that name who used a weapon: "rockets *fired by* Hamas", "Taliban - claimed".
+WIELDING_PARTICIPLES = frozenset(
+    "fire launch claim plant detonate drop lead fly operate deploy throw lob".split()
+)
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 MAX_CLIMB = 6
@@ -185,8 +225,11 @@ def _between(token: Token, actors: ArticleActors, args: Arguments) -> bool:
     return False
 
 
-def _noun_phrase_targets(noun: Token, actors: ArticleActors, args: Arguments) -> None:
-    """Targets hanging off an object noun: possessor, prepositions ("ammunition to Russia")."""
+def _noun_phrase_targets(
+    noun: Token, actors: ArticleActors, args: Arguments, *, by: bool = False
+) -> None:
+    """Targets hanging off an object noun: possessor, prepositions ("ammunition to Russia");
+    with ``by``, a "by" phrase too ("rejected a request *by Erdogan*": whose request)."""
     for child in noun.children:
         if child.dep_ == "poss":
             args.add_targets(actors.all_for(child), "object-possessor")
@@ -196,9 +239,143 @@ def _noun_phrase_targets(noun: Token, actors: ArticleActors, args: Arguments) ->
             if child.lower_ in ("of", "with"):
                 for pobj in _pobjs(child):
                     args.direct |= _words(pobj)
-        elif child.dep_ == "prep" and child.lower_ == "from":
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            # "lifted sanctions *imposed on China*", "returned weapons *seized from* the army"
+            for prep in child.children:
+                if prep.dep_ == "agent":  # "condemned the sanctions *imposed by Washington*"
+                    for pobj in _pobjs(prep):
+                        args.add_targets(actors.all_for(pobj), "object-participle-by")
+                elif prep.dep_ == "prep" and prep.lower_ in (TARGET_PREPS - {"at"}) | {"from"}:
+                    for pobj in _pobjs(prep):
+                        found = actors.all_for(pobj, owners=True)
+                        args.add_targets(found, f"object-participle-{prep.lower_}")
+        elif child.dep_ == "prep" and (child.lower_ == "from" or (by and child.lower_ == "by")):
             for pobj in _pobjs(child):  # "goods from Canada": the counterpart, not the doer
-                args.add_targets(actors.all_for(pobj), "object-from")
+                args.add_targets(actors.all_for(pobj), f"object-{child.lower_}")
+
+
+def _modifier_actors(noun: Token, actors: ArticleActors, *, attack: bool) -> list[Mention]:
+    """Named actors among the premodifiers of a non-actor noun: "a U.S. Supreme Court
+    decision", "PKK targets". Capitals and bare places are labels there ("the Oslo
+    Accords"), except on what is attacked ("a Kabul hotel"); agent words ("army camp",
+    "rebel - held enclave", "police headquarters") count only on what is attacked."""
+    deps = PREMODIFIER_DEPS if attack else NAMING_DEPS
+    found: list[Mention] = []
+    queue = [c for c in noun.children if c.dep_ in deps and c.i < noun.i]
+    while queue:
+        token = queue.pop(0)
+        participle = token.dep_ == "amod" and token.lower_.endswith("ed")
+        if participle and token.lemma_.lower() not in HOLDING_PARTICIPLES:
+            continue  # "US - backed SDF", "Taliban - allied": the backer is not hit
+        mention = actors.at(token)
+        if mention is not None and mention.reason.startswith("kb:"):
+            if mention.reason.startswith("kb:agent"):
+                if attack and mention.actor.sector:
+                    found.append(replace(mention, reason=f"attacked:{mention.reason}"))
+            elif attack or mention.reason != "kb:country":
+                found.append(mention)
+            continue
+        queue.extend(c for c in token.children if c.dep_ in deps | {"conj"})
+    return [m for n, m in enumerate(found) if m not in found[:n]]
+
+
+def _place_actors(roots: list[Token], actors: ArticleActors, args: Arguments) -> list[Mention]:
+    """The state first named where the attacked thing lies ("a market in northern Yemen",
+    "camps in Afghanistan's area of …"), unless it is the attacker's own; a capital there
+    is a place, so it stands for its country, not its government."""
+    own = {m.actor.country for m in args.sources}
+    for root in roots:
+        for child in root.children:
+            is_place = child.dep_ == "prep" and child.lower_ in PLACE_PREPS
+            if not is_place and child.dep_ != "acl":  # "targets stationed in northern Iraq"
+                continue
+            for token in child.subtree:
+                mention = actors.at(token)
+                if mention is None or mention.reason != "kb:country":
+                    continue
+                country = mention.actor.country
+                if country is None or country in own:
+                    continue
+                actor = replace(mention.actor, code=country, sector=None)
+                return [replace(mention, actor=actor, reason="attacked-place:kb:country")]
+    return []
+
+
+def _attacked(
+    objects: list[Token], place_roots: list[Token], actors: ArticleActors, args: Arguments
+) -> None:
+    """Targets of an attack on a thing or a place, when no actor was its object and an
+    attacker is known: the thing's actor modifiers ("army camp", "PKK targets"), with the
+    place's country when they have none; else the place ("bombed a market in Yemen")."""
+    if not args.sources:
+        return
+    found = [m for obj in objects for m in _modifier_actors(obj, actors, attack=True)]
+    places = _place_actors(objects + place_roots, actors, args)
+    if found and places:
+        place = places[0].actor
+        found = [m if m.actor.country else _in_country(m, place) for m in found]
+    args.add_targets(found or places, "attacked-modifier" if found else "attacked-place")
+
+
+def _placed(roots: list[Token], actors: ArticleActors, args: Arguments) -> None:
+    """The state where aid goes or a truce holds, when no one is named as receiving it:
+    searched along the roots' prepositional phrases ("for assistance *in northern Iraq*"),
+    not inside clauses; never the giver's own state."""
+    if not args.sources or args.targets:
+        return
+    own = {m.actor.country for m in args.sources}
+    queue = [c for root in roots for c in root.children if c.dep_ == "prep"]
+    queue = [c for c in queue if c.lower_ in PLACED_PREPS]
+    while queue:
+        token = queue.pop(0)
+        mention = actors.at(token)
+        country = mention.actor.country if mention is not None else None
+        if mention is not None and mention.reason == "kb:country" and country not in own:
+            actor = replace(mention.actor, code=country or "", sector=None)
+            args.add_targets([replace(mention, actor=actor, reason="placed:kb:country")], "placed")
+            return
+        queue.extend(
+            c
+            for c in token.children
+            if c.dep_ in ("pobj", "compound", "amod", "conj", "poss")
+            or (c.dep_ == "prep" and c.lower_ in PLACED_PREPS | {"of"})
+        )
+
+
+def _modifier_agents_only(targets: list[Mention], actors: ArticleActors) -> bool:
+    """Every target is a country-less agent word modifying a noun ("army" in "army camp")."""
+    return bool(targets) and all(
+        m.reason.startswith("kb:agent")
+        and m.actor.country is None
+        and actors.doc[m.start : m.end].root.dep_ in ("compound", "amod")
+        for m in targets
+    )
+
+
+def _joint_topics(trigger: Token, args: Arguments) -> None:
+    """A joint action with its counterpart given (coordinated subjects, or a "with"
+    phrase): a target inside a topic phrase ("on North Korea", "about China's claims") is
+    what they talk about, not a counterpart; coordinated subjects then pair up."""
+    if trigger.lemma_.lower() not in JOINT_WORDS and trigger.lower_ not in JOINT_WORDS:
+        return
+    topic: set[int] = set()
+    for token in trigger.subtree:
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
+            topic.update(t.i for t in token.subtree)
+    kept = [m for m in args.targets if m.start not in topic]
+    parties = len({m.actor.country or m.actor.code for m in args.sources})
+    if len(kept) < len(args.targets) and (parties >= 2 or kept):
+        # "Japan and India held talks on …", "Japan held talks with India on …"
+        args.targets[:] = kept
+        args.how.append("target:topic-not-counterpart")
+
+
+def _in_country(mention: Mention, place: Actor) -> Mention:
+    """A country-less agent ("a military base in Saudi Arabia") given the place's state."""
+    actor = mention.actor
+    country = place.country or ""
+    code = country + (actor.sector or "")
+    return replace(mention, actor=replace(actor, code=code, country=country))
 
 
 def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention], str]:
@@ -217,6 +394,13 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
                 return actors.all_for(poss[0]), "noun-possessor"
         if dep in ("relcl",) and head.pos_ in ("NOUN", "PROPN"):
             return actors.all_for(head), "relative"
+        if (
+            dep == "acl"
+            and token.i == verb.i
+            and verb.tag_ == "VBN"
+            and head.pos_ in ("NOUN", "PROPN")
+        ):
+            break  # "returned weapons *seized* from …": the noun is its patient; the doer unsaid
         if dep not in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "dobj", "pobj", "acl"):
             break
         token = head
@@ -245,7 +429,27 @@ def _subject_actors(subject: Token, actors: ArticleActors) -> list[Mention]:
     for child in subject.children:
         if child.dep_ == "poss":
             return actors.all_for(child)
-    return actors.all_for(subject, owners=True)
+    return actors.all_for(subject, owners=True) or _wielder(subject, actors)
+
+
+def _wielder(subject: Token, actors: ArticleActors) -> list[Mention]:
+    """Who used a weapon that is the subject: "the missiles *fired by Israel* struck …",
+    "a *Taliban - claimed* car bomb killed …"."""
+    for child in subject.children:
+        if child.dep_ not in ("acl", "amod") or child.lemma_.lower() not in WIELDING_PARTICIPLES:
+            continue
+        for grand in child.children:
+            if child.dep_ == "acl" and grand.dep_ == "agent":
+                for pobj in _pobjs(grand):
+                    if found := actors.all_for(pobj):
+                        return found
+            elif (
+                child.dep_ == "amod"
+                and grand.dep_ in ("npadvmod", "compound", "nmod")
+                and (found := actors.all_for(grand))
+            ):
+                return found
+    return []
 
 
 def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
@@ -271,8 +475,11 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                 args.direct.add(ACTOR_OBJECT)
                 args.add_targets(found, "object")
             elif not _between(child, actors, args):
-                _noun_phrase_targets(child, actors, args)
+                _noun_phrase_targets(child, actors, args, by=not passive)
                 args.add_targets(actors.all_for(child, owners=True), "object-owner")
+                if not args.targets:
+                    found = _modifier_actors(child, actors, attack=False)
+                    args.add_targets(found, "object-modifier")
     for child in verb.children:
         if child.dep_ == "xcomp":
             # "refused to lift sanctions": the complement disambiguates the code
@@ -292,9 +499,36 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
             if child.dep_ in ("npadvmod", "dep", "intj") and (found := actors.all_for(child)):
                 args.add_sources(found, "left-of-verb")
                 break
+    if verb.lemma_.lower() in ATTACK_VERBS and _modifier_agents_only(args.targets, actors):
+        args.targets.clear()  # "attacked an army camp": "army" alone is no party; see below
+    if not args.targets and verb.lemma_.lower() in ATTACK_VERBS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
+        objects += [
+            pobj
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "into")
+            for pobj in _pobjs(c)
+        ]
+        places = [
+            c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "inside")
+        ]
+        _attacked(objects, [verb] if places else [], actors, args)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [  # "agreed to a ceasefire in …"
+        pobj for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for pobj in _pobjs(c)
+    ]
+    placed = any(
+        t.lemma_.lower() in PLACED_NOUNS
+        for c in objects
+        for t in (c, *(g for g in c.children if g.dep_ == "compound"))
+    )
+    if not args.targets and (placed or verb.lemma_.lower() in PLACED_VERBS):
+        _placed([verb, *objects], actors, args)  # "sent aid …", "declared a truce in Gaza"
     if not args.targets:
         _complement_targets(verb, actors, args)
     args.object_lemmas |= args.direct
+    _joint_topics(verb, args)
+    _name_pronouns(args, actors)
     return args
 
 
@@ -365,7 +599,25 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
     governor = _governing_verb(noun)
     if governor is not None:
         _governor_arguments(noun, governor, actors, args)
+    if not args.targets and noun.lemma_.lower() in ATTACK_NOUNS:
+        objects = [
+            pobj
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "into")
+            for pobj in _pobjs(c)
+        ]
+        _attacked(objects, [noun], actors, args)
+    if not args.targets and noun.lemma_.lower() in PLACED_NOUNS:
+        _placed([noun], actors, args)
+    _joint_topics(noun, args)
+    _name_pronouns(args, actors)
     return args
+
+
+def _name_pronouns(args: Arguments, actors: ArticleActors) -> None:
+    """A pronoun argument takes its speaker or same-sentence antecedent (``coding.coref``)."""
+    name_pronouns(args.sources, actors)
+    name_pronouns(args.targets, actors)
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -21,7 +21,7 @@ from legation.coding.counts import count_of
 from legation.coding.dates import DateMention, find_dates
 from legation.coding.guards import no_event_reason
 from legation.coding.implied import resultative, supply_implied_source
-from legation.coding.lexicon import Lexicon, Trigger
+from legation.coding.lexicon import ACTOR_OBJECT, Lexicon, Trigger
 from legation.coding.modality import attribution_of, modality_of
 from legation.coding.stance import intent_code, is_intent, is_refusal, refusal_code
 from legation.model import Actor, DateSource, Event, Location, Mention
@@ -188,7 +188,7 @@ class EventCoder:
                 if lemma in LIGHT_VERBS and noun_object:
                     continue  # "began arms shipments": the event noun carries the event
                 args = verb_arguments(token, actors)
-                entry = self._match_verb(lemma, args, _amount_contents(token))
+                entry = self._match_verb(token, args, _amount_contents(token))
                 # verb patterns of imported dictionaries (coding.patterns), when any
                 entry = self.lexicon.refine(token, entry, lambda t: actors.at(t) is not None)
                 if entry is None:
@@ -230,27 +230,41 @@ class EventCoder:
         return found
 
     def _match_verb(
-        self, lemma: str, args: Arguments, contents: set[str] | frozenset[str] = frozenset()
+        self, token: Token, args: Arguments, contents: set[str] | frozenset[str] = frozenset()
     ) -> Trigger | None:
         """The direct object decides the code; prepositional objects only pick particle
         entries ("called for sanctions"), so "rejected the request on the charge of …" is
-        not read as rejecting a charge."""
+        not read as rejecting a charge. A particle entry's objects must be in its own
+        particle's phrase: "returned to Islamabad after talks" is no "return to talks"."""
+        lemma = token.lemma_.lower()
         if not args.direct or _is_quantity(args.direct):
             # "provided $2 million in assistance", "13 tons of medicine": the amount's
             # phrase names what was given
             words = args.object_lemmas | contents
-            return self.lexicon.match("VERB", lemma, args.particles, words)
+            return self._match_own(token, args.particles, words)
         entry = self.lexicon.match("VERB", lemma, args.particles, args.direct)
         if (entry is None or not entry.objects) and args.instrument:
             armed = self.lexicon.match("VERB", lemma, args.particles, args.direct | args.instrument)
             if armed is not None and armed.objects:
                 entry = armed  # "killed … with poison gas"
-        wider = self.lexicon.match("VERB", lemma, args.particles, args.object_lemmas)
+        wider = self._match_own(token, args.particles, args.object_lemmas)
         # a particle entry, as specific as the direct-object one: "killed … with gas"
         as_specific = entry is None or (wider is not None and wider.objects) or not entry.objects
         if wider is not None and wider.particle and as_specific:
             return wider
         return entry
+
+    def _match_own(
+        self, verb: Token, particles: set[str], words: set[str] | frozenset[str]
+    ) -> Trigger | None:
+        """``Lexicon.match``, trying again without a particle whose entry's objects are
+        not in that particle's own phrase (``_in_own_phrase``)."""
+        particles = set(particles)
+        while True:
+            entry = self.lexicon.match("VERB", verb.lemma_.lower(), particles, words)
+            if entry is None or _in_own_phrase(verb, entry):
+                return entry
+            particles.discard(entry.particle or "")
 
     def _refer_back(self, token: Token, args: Arguments, state: _ArticleState) -> None:
         """ "Xi rejected *the request*": the target is whoever made the request earlier."""
@@ -711,6 +725,24 @@ def _vaguer_intents(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
         if candidate.entry.code == GENERIC_INTENT and candidate.token.i in restated
         for event in events
     ]
+
+
+def _in_own_phrase(verb: Token, entry: Trigger) -> bool:
+    """False for a particle entry with objects none of which is in the phrase of that
+    particle ("return to + talk" on "returned to Islamabad after talks"). The particle's
+    phrase: a preposition or particle of that word on the verb or on its direct object,
+    with its subtree; objects found elsewhere in the clause do not count."""
+    if not entry.particle or not entry.objects or ACTOR_OBJECT in entry.objects:
+        return True
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    own = {
+        t.lemma_.lower()
+        for head in heads
+        for c in head.children
+        if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == entry.particle
+        for t in c.subtree
+    }
+    return not entry.objects.isdisjoint(own)
 
 
 def _generic_gerund(verb: Token) -> bool:

@@ -1,0 +1,113 @@
+"""Pronoun arguments named by their antecedent: "The ministry says *it* has arrested …".
+
+``actors.resolver`` already resolves a pronoun to the nearest compatible earlier mention and
+keeps the pronoun's own words as the actor's text. Two refinements for the coder's
+arguments, applied to the mentions that become sources and targets:
+
+- A pronoun subject of a clause reported by a speech or claim verb stands for that verb's
+  subject when the two agree in kind ("the rebels claimed *they* had shot down …", "Lebanon
+  says *it* will not …", "Obama said *he* …"): the speaker wins over a nearer mention.
+- A pronoun whose antecedent lies in the same sentence is named by the antecedent's words,
+  so the event record says who acted ("Nigerian Air Force", not "it"); the pronoun's token
+  position is kept for the coder's span checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from legation.actors.resolver import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+    ArticleActors,
+)
+from legation.coding.modality import REPORTING_VERBS
+from legation.model import Mention
+
+# Verbs that report or commit to the content of their clause, besides REPORTING_VERBS.
+SPEECH_VERBS = REPORTING_VERBS | frozenset(
+    "admit deny vow pledge promise threaten declare acknowledge stress reiterate maintain "
+    "reaffirm explain complain boast hope fear expect agree decide warn".split()
+)
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def name_pronouns(mentions: list[Mention], actors: ArticleActors) -> None:
+    """Rewrite, in place, each pronoun mention as described in the module docstring."""
+    for n, mention in enumerate(mentions):
+        if not mention.reason.startswith("pronoun:") or mention.end != mention.start + 1:
+            continue
+        pronoun = actors.doc[mention.start]
+        named = _speaker(pronoun, actors) or _same_sentence(pronoun, mention, actors)
+        if named is not None:
+            mentions[n] = named
+
+
+def _speaker(pronoun: Token, actors: ArticleActors) -> Mention | None:
+    """The subject of the speech verb that reports the pronoun's clause, when compatible."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return None
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
+        clause = clause.head  # "said it would withdraw and *release* …"
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speech = clause.head
+    subjects = [c for c in speech.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or subjects[0].i > pronoun.i:
+        return None
+    found = actors.all_for(subjects[0])
+    if not found:
+        for child in subjects[0].children:
+            if child.dep_ == "poss":
+                found = actors.all_for(child)  # "the ministry's spokesman said it …"
+                break
+    if not found or found[0].reason.startswith("pronoun:"):
+        return None
+    if not _agrees(pronoun, found, actors):
+        return None
+    speaker = found[0]
+    return Mention(
+        pronoun.i,
+        pronoun.i + 1,
+        replace(speaker.actor, text=_text(speaker, actors)),
+        f"pronoun:{pronoun.lower_}→speaker:{speaker.actor.text}",
+    )
+
+
+def _agrees(pronoun: Token, found: list[Mention], actors: ArticleActors) -> bool:
+    """it ↔ one state or body; they ↔ a group or several actors; he/she ↔ one person."""
+    lower = pronoun.lower_
+    first = found[0]
+    person = id(first) in actors.persons
+    if lower in PERSON_PRONOUNS:
+        return person and len(found) == 1
+    if lower in THING_PRONOUNS:
+        return not person and len(found) == 1 and actors._singular_body(first)
+    if lower in PLURAL_PRONOUNS:
+        if len(found) >= 2:
+            return True
+        root = actors.doc[first.start : first.end].root
+        return not person and root.tag_ in ("NNS", "NNPS")
+    return False
+
+
+def _same_sentence(pronoun: Token, mention: Mention, actors: ArticleActors) -> Mention | None:
+    """The pronoun's mention, named by its antecedent's words when they are in its sentence."""
+    sentence = pronoun.sent
+    for other in reversed(actors.mentions):
+        if other.end > pronoun.i or other.start < sentence.start:
+            continue
+        if other.reason.startswith("pronoun:") or other.actor.code != mention.actor.code:
+            continue
+        if other.actor.name != mention.actor.name:
+            continue
+        return replace(mention, actor=replace(mention.actor, text=_text(other, actors)))
+    return None
+
+
+def _text(mention: Mention, actors: ArticleActors) -> str:
+    return mention.actor.text or actors.doc[mention.start : mention.end].text

@@ -21,7 +21,9 @@ overlaps most.
 
 Split: every article whose ``doc_id`` is divisible by 4 is held back (``HELD_BACK``); develop
 on the rest. ``--limit N`` codes only the first N development articles (no held-back
-figures then). Nothing is cached.
+figures then). ``--errors`` prints the development sentences where legation misses or
+adds a label, with the events placed in them (development part only: held-back
+sentences are never printed). Nothing is cached.
 
 Baseline: the keyword rule (a police word and an action word in one sentence, ``BASELINE``),
 scored on the same sentences.
@@ -151,9 +153,15 @@ def labels_of(event: Event) -> set[str]:
 
 
 def predicted(
-    text: str, sentences: list[str], coded: CodedArticle
+    text: str,
+    sentences: list[str],
+    coded: CodedArticle,
+    placed: dict[int, list[Event]] | None = None,
 ) -> dict[int, set[str]]:
-    """Labelled-sentence index → labels predicted by the article's events."""
+    """Labelled-sentence index → labels predicted by the article's events.
+
+    ``placed``, when given, receives every event (labelled or not) by labelled sentence.
+    """
     gold_spans = _offsets(text, sentences)
     coded_spans = _offsets(text, coded.sentences)
     result: dict[int, set[str]] = {}
@@ -161,7 +169,7 @@ def predicted(
         labels = labels_of(event)
         index = event.sentence_index
         span = coded_spans[index] if index < len(coded_spans) else None
-        if not labels or span is None:
+        if (not labels and placed is None) or span is None:
             continue
         where = text.find(event.trigger.split(" … ")[0], span[0], span[1] + 1)
         best, overlap = None, 0
@@ -174,9 +182,23 @@ def predicted(
             shared = min(gold[1], span[1]) - max(gold[0], span[0])
             if shared > overlap:
                 best, overlap = n, shared
-        if best is not None:
+        if best is not None and placed is not None:
+            placed.setdefault(best, []).append(event)
+        if best is not None and labels:
             result.setdefault(best, set()).update(labels)
     return result
+
+
+def _describe(event: Event) -> str:
+    def side(actor: object) -> str:
+        if actor is None:
+            return "-"
+        return f"{getattr(actor, 'text', '')}[{getattr(actor, 'code', '')}]"
+
+    return (
+        f"{event.cameo} {event.modality} '{event.trigger}' "
+        f"{side(event.source)} -> {side(event.target)}"
+    )
 
 
 def baseline(sentence: str) -> set[str]:
@@ -191,7 +213,10 @@ def read(path: Path) -> list[dict[str, object]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def run(coder: Coder, limit: int | None = None) -> dict[str, Part]:
+def run(
+    coder: Coder, limit: int | None = None, errors: list[str] | None = None
+) -> dict[str, Part]:
+    """Code and score; ``errors`` (when given) receives the development part's errors."""
     docs = read(NEWS / "india_police_docs.jsonl")
     sentences: dict[int, list[dict[str, object]]] = {}
     for row in read(NEWS / "india_police_sents.jsonl"):
@@ -205,16 +230,25 @@ def run(coder: Coder, limit: int | None = None) -> dict[str, Part]:
         doc_id = int(doc["doc_id"])  # type: ignore[call-overload]
         rows = sorted(sentences.get(doc_id, []), key=lambda r: int(r["sent_id"]))  # type: ignore[call-overload]
         texts = [str(r["sent_text"]) for r in rows]
-        got = predicted(str(doc["doc_text"]), texts, coded)
-        part = parts["held-back" if held_back(doc_id) else "dev"]
+        dev = not held_back(doc_id)
+        placed: dict[int, list[Event]] | None = {} if errors is not None and dev else None
+        got = predicted(str(doc["doc_text"]), texts, coded, placed)
+        part = parts["dev" if dev else "held-back"]
         part.articles += 1
         for n, row in enumerate(rows):
             gold = set(row["sent_labels"])  # type: ignore[call-overload]
             part.sentences += 1
             base = baseline(texts[n])
+            mine = got.get(n, set())
             for label in LABELS:
-                part.legation[label].add(label in gold, label in got.get(n, set()))
+                part.legation[label].add(label in gold, label in mine)
                 part.baseline[label].add(label in gold, label in base)
+            wrong = (gold ^ mine) & set(LABELS)
+            if placed is not None and errors is not None and wrong:
+                lines = [f"[{doc_id}:{n}] gold={sorted(gold & set(LABELS))} got={sorted(mine)}"]
+                lines.append("  " + _norm(texts[n]))
+                lines += ["    " + _describe(e) for e in placed.get(n, [])]
+                errors.append("\n".join(lines))
     return parts
 
 
@@ -289,13 +323,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--limit", type=int, help="code only the first N development articles")
     parser.add_argument("--write", type=Path, help="replace this benchmark's section of the file")
+    parser.add_argument(
+        "--errors", action="store_true", help="print the development part's errors"
+    )
     args = parser.parse_args(argv)
     if not (NEWS / "india_police_docs.jsonl").is_file():
         print(f"skipped: {NEWS} is not present", file=sys.stderr)
         return 0
     start = time.perf_counter()
-    result = report(run(Coder(), args.limit))
+    errors: list[str] | None = [] if args.errors else None
+    result = report(run(Coder(), args.limit, errors))
     seconds = time.perf_counter() - start
+    for error in errors or []:
+        print(error)
     print(json.dumps(result, indent=2))
     if args.write:
         words = argv if argv is not None else sys.argv[1:]

@@ -53,7 +53,15 @@ COMMON_WORDS = frozenset(
     topi tracy union university walker wayne wedding wilson georgia victoria jordan lincoln
     franklin kennedy roosevelt hoover lebanon mali colombia mexico venezuela liberia albania
     armenia montenegro mozambique jamaica monaco luxembourg singapore palestine asia andes
+    apex sale para confederation sanctorum dayal kant ahmad bose kamal antony graham asha
     """.split()
+)
+# Words of Indian English that are towns elsewhere: "sabha" (an assembly; Sabha, Libya),
+# "pujan" (a worship rite), "sant" (a holy man).
+COMMON_WORDS_IN = frozenset("sabha pujan sant sants palika naka".split())
+# Generic place phrases that name a quarter of any city ("the old city").
+GENERIC_PLACES = frozenset(
+    ["old city", "new city", "the villages", "the valley", "the peak", "the gap"]
 )
 
 
@@ -63,10 +71,20 @@ class Gazetteer:
 
     places: dict[str, str] = field(repr=False)
     longest: int = 1
+    cased_only: frozenset[str] = field(default=frozenset(), repr=False)
 
     def country_of(self, name: str) -> str | None:
         """The country a place name lies in, any case: "Lucknow" → "IND"; else ``None``."""
         return self.places.get(" ".join(name.lower().split()))
+
+    def country_of_lower(self, name: str) -> str | None:
+        """``country_of`` for a name written in lower case, where a capital is no clue.
+
+        Names that are also inflected English words ("swords", "marks", "goes", "banning":
+        towns somewhere) count only when capitalised (``cased_only``, ``with_word_forms``).
+        """
+        key = " ".join(name.lower().split())
+        return None if key in self.cased_only else self.places.get(key)
 
     def __len__(self) -> int:
         return len(self.places)
@@ -137,8 +155,46 @@ def _usable(name: str, blocked: frozenset[str]) -> bool:
         and len(name.split()) <= MAX_WORDS
         and name not in blocked
         and name not in COMMON_WORDS
+        and name not in COMMON_WORDS_IN
+        and name not in GENERIC_PLACES
         and name not in STOP_WORDS
     )
+
+
+def with_word_forms(gazetteer: Gazetteer, nlp: Language) -> Gazetteer:
+    """``gazetteer`` with ``cased_only``: its one-word names that inflect an English word.
+
+    A name is an inflection when the pipeline's lemma rules turn it into another word of
+    the noun, verb or adjective tables ("swords" → "sword", "banning" → "ban"), or its
+    exception table lists it ("goes"). Base forms are not caught (the noun table holds
+    city names too: "lucknow", "delhi"), only the inflected forms that no town name needs.
+    """
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        index = lookups.get_table("lemma_index")
+        rules = lookups.get_table("lemma_rules")
+        exc = lookups.get_table("lemma_exc")
+    except (KeyError, AttributeError):
+        return gazetteer
+    tables = {pos: set(index[pos]) for pos in ("noun", "verb", "adj") if pos in index}
+    irregular = {form for pos in tables if pos in exc for form in exc[pos]}
+    cased = set()
+    for name in gazetteer.places:
+        if " " in name:
+            continue
+        if name in irregular or _inflects(name, tables, rules):
+            cased.add(name)
+    return Gazetteer(gazetteer.places, gazetteer.longest, frozenset(cased))
+
+
+def _inflects(word: str, tables: dict[str, set[str]], rules: dict[str, list[list[str]]]) -> bool:
+    for pos, lemmas in tables.items():
+        for old, new in rules.get(pos, ()):
+            if old and word.endswith(old):
+                form = word[: len(word) - len(old)] + new
+                if form != word and len(form) > 2 and form in lemmas:
+                    return True
+    return False
 
 
 def english_words(nlp: Language) -> frozenset[str]:

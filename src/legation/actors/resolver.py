@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from legation.actors.entries import ActorEntry, AgentEntry, split_code
-from legation.actors.gazetteer import english_words, load_gazetteer
+from legation.actors.gazetteer import english_words, load_gazetteer, with_word_forms
 from legation.actors.kb import KnowledgeBase
 from legation.actors.story import (
+    is_dateline,
     is_lower_cased,
     lower_case_name,
     story_country,
@@ -285,7 +286,7 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
         self.kb = kb
-        self.gazetteer = load_gazetteer(english_words(nlp))
+        self.gazetteer = with_word_forms(load_gazetteer(english_words(nlp)), nlp)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")  # "US", "UK": case counts
         self._entries: dict[str, ActorEntry] = {}
@@ -336,6 +337,11 @@ class ActorResolver:
         mentions.sort(key=lambda m: m.start)
         # Agents with no country take the story's (actors.story).
         country = story_country(doc, mentions, self.gazetteer, lower_cased)
+        # A dateline ("NEW DELHI: ...") says where the story was filed; it is no actor.
+        for mention in [m for m in mentions if is_dateline(doc, m)]:
+            mentions.remove(mention)
+            persons.discard(id(mention))
+            entries.pop(id(mention), None)
         changed = with_story_country(mentions, country, self.kb.country_names.get(country or ""))
         mentions = swap_mentions(mentions, changed, persons, entries)
         return ArticleActors(doc, mentions, persons, entries, country)

@@ -4,6 +4,13 @@ Walks from the trigger up through the clauses that govern it ("planned *a trip*"
 "refused *to visit*", "will likely *ship*", "*response* will be to cross … by beginning
 *shipments*") and collects markers: negation, plans and intentions, modal or conditional
 language. Negation wins over hypothetical, which wins over planned; no marker → occurred.
+
+Besides: a question asserts nothing ("Will India send troops?" → hypothetical); what one
+is urged, pressed or wanted to do is hypothetical, even when the urging is negated ("did not
+ask Russia to help": the help is not negated, it is unasked); deontic frames ("it is best to
+send", "the need is to reach out", "is best probed by") make their complement hypothetical;
+a reported "would" ("announced it would free") is a future in the past: planned; an event
+noun "to be held" or the subject of "is expected / scheduled" is planned.
 """
 
 from __future__ import annotations
@@ -28,14 +35,38 @@ NEGATING_OBJECT_VERBS = frozenset(
 # Governing verbs (and adjectives) that make what they govern an intention: "plans to visit".
 PLANNING_VERBS = frozenset(
     "plan intend schedule prepare aim hope want wish seek expect propose agree promise pledge "
-    "vow decide arrange set due mean offer invite willing ready prepared eager keen".split()
+    "vow decide arrange set due mean offer invite willing ready prepared eager keen "
+    "determined resolved committed poised slated".split()
 )
 # The subset that does so for a noun object too ("planned a trip"; but "agreed a deal" happened).
 PLANNING_OBJECT_VERBS = frozenset("plan propose schedule prepare seek want intend".split())
 # Governing verbs that make what they govern a possibility or a request: "urged X to leave".
 HYPOTHETICAL_VERBS = frozenset(
-    "consider mull weigh threaten risk contemplate urge ask demand press call appeal warn".split()
+    "consider mull weigh threaten risk contemplate urge ask demand press call appeal warn "
+    "pressure pressurise pressurize push encourage persuade lobby exhort implore beg request "
+    "need".split()
 )
+# Verbs of wanting: with someone else as the doer ("wants Putin to attack"), a wish, not a plan.
+WANTING_VERBS = frozenset("want wish like prefer need expect".split())
+# Nouns of urging and trying that govern a "to" clause: "pressure from Congress to help Iran",
+# "attempts to violate the order". The act they name has not happened.
+HYPOTHETICAL_NOUNS = frozenset(
+    "pressure call demand appeal plea request urging push attempt effort threat ultimatum "
+    "need".split()
+)
+# Deontic frames: "it is *best* to send", "the *need* of the hour is to reach out".
+DEONTIC_ADJ = frozenset(
+    "best better necessary essential important imperative vital crucial advisable desirable "
+    "needed".split()
+)
+DEONTIC_SUBJECTS = frozenset("need task priority duty aim goal job challenge answer".split())
+# Verbs that put a question, and the words that open an indirect one: "asked whether …".
+QUESTION_VERBS = frozenset("ask wonder know question inquire enquire query".split())
+QUESTION_WORDS = frozenset("whether if why what how where when who whom which".split())
+# Verbs that report or announce: a "would" under them is a future in the past.
+ANNOUNCING_VERBS = frozenset("announce promise pledge vow decide agree declare".split())
+# An event noun as subject of these is planned when they are passive: "a verdict is expected".
+PLANNED_PASSIVES = frozenset("expect schedule plan slate set fix propose".split())
 HYPOTHETICAL_WORDS = frozenset(
     ["likely", "unlikely", "probably", "possibly", "perhaps", "maybe", "potentially", "reportedly"]
 )
@@ -101,10 +132,21 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
     """
     found: dict[Modality, str] = {}
     chain = _chain(trigger) if climb else _frame(trigger)
+    shielded = False  # above an urging or wanting verb, negation is that verb's, not the act's
     for position, token in enumerate(chain):
-        _markers_on(token, found, is_trigger=position == 0)
         if position > 0:
+            before = "hypothetical" in found
             _governing_verb(token, chain[position - 1], found)
+            shielded = shielded or (not before and "hypothetical" in found)
+        markers: dict[Modality, str] = {}
+        _markers_on(token, markers, is_trigger=position == 0)
+        if shielded:
+            markers.pop("negated", None)
+        for modality, reason in markers.items():
+            found.setdefault(modality, reason)
+    _question(trigger, found)
+    if climb:
+        _planned_subject(chain[-1], found)
     _never_happened(trigger, found)
     _proved_false(chain[-1], found)
     for modality in ("negated", "hypothetical", "planned"):
@@ -130,8 +172,18 @@ def _chain(trigger: Token) -> list[Token]:
     token = trigger
     for _ in range(MAX_CLIMB):
         framed = token.head.lemma_.lower() in NEGATING_VERBS | HYPOTHETICAL_VERBS
-        if token.dep_ in ("ccomp", "advcl") and framed:
-            token = token.head  # "denied that it supplied", "demanded that Russia release"
+        wanted = token.head.lemma_.lower() in WANTING_VERBS | PLANNING_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        deontic = token.dep_ == "advcl" and any(  # "it is important for X to criticise"
+            c.dep_ == "acomp" and c.lower_ in DEONTIC_ADJ for c in token.head.children
+        )
+        if (
+            (token.dep_ in ("ccomp", "advcl") and framed)
+            or (token.dep_ == "ccomp" and wanted)
+            or deontic
+        ):
+            token = token.head  # "denied that it supplied", "wants Putin to attack"
             chain.append(token)
             continue
         if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "ccomp", "relcl", "advcl", "parataxis"):
@@ -158,7 +210,10 @@ def _markers_on(token: Token, found: dict[Modality, str], *, is_trigger: bool) -
             found.setdefault("negated", lower)
         elif child.dep_ == "aux" and lower in HYPOTHETICAL_AUX:
             perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
-            found.setdefault("hypothetical", f"{lower} have" if perfect else lower)
+            if lower == "would" and not perfect and _reported_future(token):
+                found.setdefault("planned", "would")  # the reason an intent (03x) reads
+            else:
+                found.setdefault("hypothetical", f"{lower} have" if perfect else lower)
         elif child.dep_ == "aux" and (lower in FUTURE_AUX or child.lemma_ == "will"):
             hedge = [c.lower_ for c in token.children if c.lower_ in HYPOTHETICAL_WORDS]
             if hedge:
@@ -176,6 +231,9 @@ def _markers_on(token: Token, found: dict[Modality, str], *, is_trigger: bool) -
                 found.setdefault("hypothetical", lower)
     _negative_subject(token, found)
     _counterfactual(token, found)
+    _deontic(token, found)
+    if is_trigger and token.pos_ in ("NOUN", "PROPN"):
+        _to_be_held(token, found)
     _headline_future(token, found)
     if token.lower_ in HYPOTHETICAL_WORDS and token.pos_ == "ADJ":
         found.setdefault("hypothetical", token.lower_)
@@ -218,6 +276,72 @@ def _counterfactual(token: Token, found: dict[Modality, str]) -> None:
             found.setdefault("hypothetical", f"{child.lower_} (inverted)")
 
 
+def _reported_future(token: Token) -> bool:
+    """ "Israel announced it would free …": "would" in what a past report or announcement
+    says is a future in the past, unless a condition hangs on it ("would … if …")."""
+    if token.dep_ != "ccomp" or token.head.tag_ not in ("VBD", "VBN"):
+        return False
+    if token.head.lemma_.lower() not in REPORTING_VERBS | ANNOUNCING_VERBS:
+        return False
+    return not any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in token.subtree)
+
+
+def _deontic(token: Token, found: dict[Modality, str]) -> None:
+    """ "It was best to send cash", "the need of the hour is to help", "were best probed by
+    the courts": what ought to be done, not what was done."""
+    if token.lemma_ == "be" or token.pos_ == "AUX":
+        below = list(token.children)
+        infinitive = any(c.dep_ in ("xcomp", "attr", "ccomp") and c.tag_ == "VB" for c in below)
+        for child in token.children:
+            complements = below + list(child.children)
+            if child.dep_ == "acomp" and child.lower_ in DEONTIC_ADJ:
+                if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in complements):
+                    found.setdefault("hypothetical", child.lower_)
+            elif child.dep_ == "nsubj" and child.lemma_.lower() in DEONTIC_SUBJECTS and infinitive:
+                found.setdefault("hypothetical", f"{child.lower_} is to")
+    if token.tag_ == "VBN":
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in ("best", "better"):
+                found.setdefault("hypothetical", f"{child.lower_} {token.lower_}")
+
+
+def _to_be_held(noun: Token, found: dict[Modality, str]) -> None:
+    """ "the meeting to be held on March 8", "talks scheduled for May": not yet."""
+    for child in noun.children:
+        if child.dep_ not in ("acl", "relcl"):
+            continue
+        deps = {(c.dep_, c.lower_) for c in child.children}
+        if ("aux", "to") in deps and ("auxpass", "be") in deps:
+            found.setdefault("planned", f"to be {child.lower_}")
+        elif child.lemma_.lower() in PLANNED_PASSIVES and child.tag_ == "VBN":
+            found.setdefault("planned", child.lower_)
+
+
+def _planned_subject(top: Token, found: dict[Modality, str]) -> None:
+    """ "A verdict is expected", "the summit is scheduled for May": an event noun as the
+    subject of a passive planning verb."""
+    if top.dep_ != "nsubjpass" or top.pos_ not in ("NOUN", "PROPN"):
+        return
+    if top.head.lemma_.lower() in PLANNED_PASSIVES:
+        found.setdefault("planned", top.head.lower_)
+
+
+def _question(trigger: Token, found: dict[Modality, str]) -> None:
+    """A question asserts nothing: "Will India send troops?", "Who attacked the convoy?" (the
+    clause that holds the question mark holds the trigger), or an indirect one: "asked why he
+    did not wait for the verdict", "wanted to know whether Islamabad had changed"."""
+    for mark in trigger.sent:
+        if mark.text == "?" and (mark.head == trigger or mark.head.is_ancestor(trigger)):
+            found.setdefault("hypothetical", "question")
+            return
+    for above in [trigger, *trigger.ancestors]:
+        wh = above.left_edge.lower_
+        asked = above.head.lemma_.lower() in QUESTION_VERBS
+        if above.dep_ == "ccomp" and asked and wh in QUESTION_WORDS and above.head is not above:
+            found.setdefault("hypothetical", f"{above.head.lower_} {wh}")
+            return
+
+
 def _proved_false(top: Token, found: dict[Modality, str]) -> None:
     """ "Reports that Kim visited Moscow proved false": the report's claim is denied."""
     if top.dep_ not in ("nsubj", "nsubjpass"):
@@ -233,6 +357,8 @@ def _governing_verb(token: Token, below: Token, found: dict[Modality, str]) -> N
     if token.pos_ in ("NOUN", "PROPN") and below.dep_ in ("acl", "prep"):
         if lemma in NEGATING_NOUNS:
             found.setdefault("negated", lemma)
+        elif lemma in HYPOTHETICAL_NOUNS and below.dep_ == "acl":
+            found.setdefault("hypothetical", lemma)
         elif lemma in PLANNING_NOUNS:
             found.setdefault("planned", lemma)
         return
@@ -243,8 +369,18 @@ def _governing_verb(token: Token, below: Token, found: dict[Modality, str]) -> N
         found.setdefault("negated", lemma)
     elif lemma in HYPOTHETICAL_VERBS and not via_object:
         found.setdefault("hypothetical", lemma)
+    elif lemma in WANTING_VERBS and not via_object and _someone_else(token, below):
+        found.setdefault("hypothetical", f"{lemma} (another's act)")
     elif lemma in (PLANNING_OBJECT_VERBS if via_object else PLANNING_VERBS):
         found.setdefault("planned", lemma)
+
+
+def _someone_else(verb: Token, below: Token) -> bool:
+    """ "wants Putin to attack" (the complement has its own subject) or "wants them to go"
+    (an object): the wanted act is another's."""
+    if below.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in below.children):
+        return True
+    return below.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _never_happened(trigger: Token, found: dict[Modality, str]) -> None:

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
 from legation.coding.arguments import Arguments
+from legation.coding.modality import modality_of
 from legation.model import Actor, Mention
 
 POLICE_SECTOR = "COP"
@@ -173,18 +174,30 @@ def _agentless(token: Token) -> bool:
     return _passive(token) or _participle(token)
 
 
+LISTING_PREPS = frozenset({"including", "like", "among"})  # "measures including arrests"
+
+
 def _realised_noun(noun: Token) -> bool:
     """An arrest noun that reports arrests made: not a modifier ("arrest warrant"), not the
-    object of a word of wanting or weighing, not the idiom of a verb that is itself the
-    arrest ("put under house arrest")."""
+    object of a word of wanting or weighing (nor a conjunct of one: "demanded a ban and the
+    arrest of …"), not an example in a list ("including arrests"), not the idiom of a verb
+    that is itself the arrest ("put under house arrest"), and told as having happened
+    ("arrests can be made", "my arrest would …" are not)."""
     if noun.dep_ == "compound":
         return False
-    governor = noun.head
-    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # the first conjunct carries the governor
+    governor = head.head
+    if head.dep_ == "pobj" and governor.dep_ == "prep":
+        if governor.lower_ in LISTING_PREPS:
+            return False
         governor = governor.head
         if governor.lemma_.lower() in ARREST_LEMMAS:
             return False
-    return governor.lemma_.lower() not in UNREALISED_GOVERNORS
+    if governor.lemma_.lower() in UNREALISED_GOVERNORS:
+        return False
+    return modality_of(noun).modality == "occurred"
 
 
 def _episode_actor(token: Token, actors: ArticleActors, dying: bool = False) -> Mention | None:

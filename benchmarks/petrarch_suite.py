@@ -15,8 +15,15 @@ Scores, per record, over sets:
 - **dyad+root**: precision, recall and F1 of (source country, target country, CAMEO root)
   triples. An expected event whose code has no CAMEO root (the suite's verb file is mostly
   WEIS-coded: ``223``, ``903``, …) is left out of this score and counted apart; records whose
-  expected outcome is a PETRARCH input error (``error=…``) are left out of both. Every produced
-  event counts, whatever its modality (the suite has none).
+  expected outcome is a PETRARCH input error (``error=…``) are left out of both. A produced
+  triple on the dyad of such a non-CAMEO event is left out of precision the same way. Every
+  produced event counts, whatever its modality (the suite has none), except that under the
+  suite's ``require_dyad`` (``<Config>`` between records; on by default) an event without a
+  source or a target is left out, as PETRARCH does not output it. An agent alone ("a senior
+  official", code ``GOV``) has country ``---``, as PETRARCH writes ``---GOV``.
+
+By default the verbs are the suite's alone (``verbs_replace``, as PETRARCH codes);
+``--bundled`` keeps legation's lexicon under them.
 
 Every fourth record (index % 4 == 3) is held back: its errors are never written out.
 """
@@ -51,6 +58,7 @@ _ATTR = re.compile(r"(\w+)\s*=\s*\"([^\"]*)\"")
 _CODING = re.compile(r"<EventCoding\b([^>]*?)/?>", re.S)
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CONFIG = re.compile(r"<Config\b([^>]*?)/?>", re.S)
 
 Triple = tuple[str, str, str]
 
@@ -65,6 +73,7 @@ class Record:
     text: str
     expected: tuple[tuple[str, str, str], ...]  # (source code, target code, event code)
     error: str | None  # the PETRARCH input error the record tests, if any
+    require_dyad: bool = True  # the suite's Config option in force for this record
 
     @property
     def category(self) -> str:
@@ -81,8 +90,15 @@ def read_records(text: str) -> list[Record]:
     later and comments hold stray markup."""
     text = _COMMENT.sub("", text)
     opens = list(_OPEN.finditer(text))
+    # <Config option="require_dyad" value="false"> between records holds until the next one
+    dyad_from = [
+        (m.start(), attrs.get("value", "true").strip().lower() != "false")
+        for m in _CONFIG.finditer(text)
+        if (attrs := dict(_ATTR.findall(m[1]))).get("option") == "require_dyad"
+    ]
     records = []
     for n, match in enumerate(opens):
+        require_dyad = ([True] + [v for at, v in dyad_from if at < match.start()])[-1]
         end = opens[n + 1].start() if n + 1 < len(opens) else len(text)
         body = text[match.end() : end]
         attrs = dict(_ATTR.findall(match[1]))
@@ -102,7 +118,7 @@ def read_records(text: str) -> list[Record]:
         record_text = " ".join(html.unescape(body_text[1]).split())
         records.append(
             Record(len(records), attrs.get("id", f"record-{n}"), _date(attrs.get("date")),
-                   record_text, tuple(expected), error)
+                   record_text, tuple(expected), error, require_dyad)
         )  # fmt: skip
     return records
 
@@ -121,10 +137,14 @@ def country_of_code(code: str) -> str:
 
 
 def country_of(actor: Actor | None) -> str:
+    """An event actor's country part; ``---`` for none, and for an agent alone ("a senior
+    official": code ``GOV``, no country), which PETRARCH writes ``---GOV``."""
     if actor is None:
         return "---"
     if actor.country:
         return actor.country.upper()
+    if actor.sector and actor.code.upper().startswith(actor.sector.upper()[:3]):
+        return "---"
     return country_of_code(actor.code) if actor.code else "---"
 
 
@@ -139,6 +159,8 @@ class Tally:
     produced: int = 0
     matched: int = 0
     not_cameo: int = 0  # expected events without a CAMEO root, left out of dyad+root
+    uncompared: int = 0  # produced triples on the dyad of such an event, left out as well
+    no_dyad: int = 0  # events left out under the record's require_dyad (no source or target)
 
     def add(self, other: Tally) -> None:
         for name in vars(self):
@@ -170,11 +192,23 @@ class Scored:
 
 
 def score_record(record: Record, events: Iterable[Event]) -> Scored:
-    """Pairs and dyad+root triples of one record against its events."""
-    produced = {(country_of(e.source), country_of(e.target), e.root) for e in events}
+    """Pairs and dyad+root triples of one record against its events.
+
+    Under the suite's ``require_dyad`` (its default; some records switch it off), an event
+    without a source or a target is not output, as in PETRARCH. A produced triple on the
+    dyad of an expected event that has no CAMEO root is that event in a code that cannot be
+    compared: it is left out of precision as the expected event is left out of recall."""
     tally = Tally(records=1)
+    kept = []
+    for event in events:
+        if record.require_dyad and (event.source is None or event.target is None):
+            tally.no_dyad += 1
+        else:
+            kept.append(event)
+    produced = {(country_of(e.source), country_of(e.target), e.root) for e in kept}
     expected: set[Triple] = set()
     pairs: set[tuple[str, str]] = set()
+    not_cameo: set[tuple[str, str]] = set()
     for source, target, code in record.expected:
         pair = (country_of_code(source), country_of_code(target))
         pairs.add(pair)
@@ -182,7 +216,11 @@ def score_record(record: Record, events: Iterable[Event]) -> Scored:
             expected.add((*pair, code[:2]))
         else:
             tally.not_cameo += 1
+            not_cameo.add(pair)
     found_pairs = {(s, t) for s, t, _ in produced}
+    uncompared = {p for p in produced - expected if p[:2] in not_cameo}
+    produced -= uncompared
+    tally.uncompared = len(uncompared)
     tally.pairs_expected = len(pairs)
     tally.pairs_found = len(pairs & found_pairs)
     tally.expected, tally.produced = len(expected), len(produced)
@@ -198,13 +236,16 @@ class Report:
     seconds: float
 
 
-def run(suite: Path = SUITE, errors: Path | None = None) -> Report:
-    """Code every record with the suite's dictionaries and score both parts."""
+def run(suite: Path = SUITE, errors: Path | None = None, *, replace: bool = False) -> Report:
+    """Code every record with the suite's dictionaries and score both parts (``replace``:
+    with the suite's verbs alone, ``--verbs-replace``, as PETRARCH codes)."""
     from legation.pipeline import Coder
 
     records = read_records((suite / RECORDS).read_text(encoding="utf-8", errors="replace"))
     coder = Coder(
-        actor_files=[suite / name for name in ACTORS], verbs=[suite / name for name in VERBS]
+        actor_files=[suite / name for name in ACTORS],
+        verbs=[suite / name for name in VERBS],
+        verbs_replace=replace,
     )
     scored = [r for r in records if r.error is None]
     started = time.perf_counter()
@@ -269,13 +310,15 @@ def render(report: Report, command: str) -> str:
         "",
         "Method: each record is coded with the suite's own actor, agent and verb dictionaries "
         "(`--actors PETR.Validate.actors.txt --actors PETR.Validate.agents.txt --verbs "
-        "PETR.Validate.verbs.txt`, i.e. `Coder(actor_files=…, verbs=…)`). *pairs found*: share of expected "
-        "(source country, target country) pairs that some produced event carries. *dyad+root*: "
-        "(source country, target country, CAMEO root) sets per record; every produced event "
-        "counts, whatever its modality. Expected events whose code has no CAMEO root (the "
-        "suite's verb file is mostly WEIS-coded, e.g. 223, 903) cannot be produced by a CAMEO "
-        "coder and are left out of dyad+root (column *not CAMEO*); they still count for pairs. "
-        "Every fourth record is held back; only development errors are read.",
+        "PETR.Validate.verbs.txt --verbs-replace`; `--bundled` keeps the bundled lexicon). "
+        "*pairs found*: share of expected (source country, target country) pairs that some "
+        "produced event carries. *dyad+root*: (source country, target country, CAMEO root) "
+        "sets per record, whatever the modality; under the suite's `require_dyad` option (its "
+        "default, switched off by some records) an event without a source or a target is left "
+        "out, as PETRARCH does not output it. Expected events whose code has no CAMEO root "
+        "(the suite's verb file is mostly WEIS-coded, e.g. 223, 903) are left out of dyad+root "
+        "(column *not CAMEO*), and so are produced events on their dyad; they still count for "
+        "pairs. Every fourth record is held back; only development errors are read.",
     ]
     return "\n".join(out)
 
@@ -304,13 +347,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--suite", type=Path, default=SUITE, help="folder of the suite's files")
     parser.add_argument("--write", type=Path, help="replace this benchmark's section there")
     parser.add_argument("--errors", type=Path, help="write development-part errors to FILE")
+    parser.add_argument(
+        "--bundled", action="store_true",
+        help="keep the bundled lexicon under the suite's verbs (default: the suite's verbs "
+        "alone, --verbs-replace, as PETRARCH codes with its dictionary only)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if not (args.suite / RECORDS).exists():
         print(f"skipped: {args.suite / RECORDS} not found", file=sys.stderr)
         return 0
-    report = run(args.suite, args.errors)
-    command = "python -m benchmarks.petrarch_suite" + (
-        f" --write {args.write}" if args.write else ""
+    report = run(args.suite, args.errors, replace=not args.bundled)
+    command = (
+        "python -m benchmarks.petrarch_suite"
+        + (f" --write {args.write}" if args.write else "")
+        + (" --bundled" if args.bundled else "")
     )
     body = render(report, command)
     print(body)

@@ -313,3 +313,12 @@ def test_real_agent_files_parse(path: Path) -> None:
         assert found[word].startswith("GOV"), word
     for word in ("soldier", "soldiers", "troops"):
         assert found[word].startswith("MIL"), word
+
+
+def test_abbreviation_synonym_is_also_matched_as_written(tmp_path: Path) -> None:
+    text = "THE_WESTON_COLLEGE [USAEDU]\n+W.C.\nGREAT_LAKES_UNIV. [USAEDU]\n"
+    entries = by_name(read_actor_dictionary(write(tmp_path, text)))
+    college = entries["The Weston College"]
+    assert college.patterns == ("the weston college", "w.c.")
+    assert college.exact == ("W.C.",)  # "w.c." alone would be tokenised apart
+    assert entries["Great Lakes Univ."].exact == ()  # not an abbreviation throughout

@@ -9,7 +9,9 @@ Actor files (``*.actors.txt``), as found in the Phoenix and PETRARCH files:
   ``+SYNONYM_`` lines add names; indented ``[CODE dates]`` lines add roles; several
   ``[...]`` groups may share one line. Underscores and spaces separate words, so
   ``KIM_JONG_UN_`` becomes the pattern ``"kim jong un"``. (TABARI matched a name without a
-  trailing ``_`` as a word stem; legation matches whole tokens only.)
+  trailing ``_`` as a word stem; legation matches whole tokens only.) A name with periods
+  (``+K.U.``) is also matched as written, case and all, since the tokenizer keeps a
+  capitalised abbreviation whole.
 - dates: ``[AFGGOV >011222]`` from 2001-12-22 on, ``[AFGGOV <011222]`` until then,
   ``[PERGOV 850728-900728]`` between (both ends inclusive); spaces around ``<``, ``>`` and
   ``-`` are allowed. Six-digit dates are YYMMDD with a pivot: years 00-29 are 20xx and
@@ -251,6 +253,7 @@ class _Draft:
     roles: list[Role] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     coded: bool = False  # a [...] was seen, usable or not
+    exact: list[str] = field(default_factory=list)  # abbreviations as written: "K.U."
 
 
 @dataclass(slots=True)
@@ -302,6 +305,10 @@ class _ActorParser:
         pattern = _pattern(text.split("[", 1)[0])
         if pattern:
             self.draft.patterns.append(pattern)
+            if all("." in word for word in pattern.split()):
+                # "K.U.": the tokenizer keeps a capitalised abbreviation whole but splits
+                # "k.u." in lower case, so the spelling as written is matched too
+                self.draft.exact.append(" ".join(text.split("[", 1)[0].replace("_", " ").split()))
         if "[" in text:
             self.add_roles(line)  # keeps the comment too
         elif line.comment:
@@ -332,7 +339,8 @@ class _ActorParser:
         patterns = tuple(dict.fromkeys(draft.patterns))
         kind = _kind(roles, patterns, draft.comments)
         name = _display_name(draft.name or patterns[0])
-        self.entries.append(ActorEntry(name, kind, patterns, roles, self.origin))
+        exact = tuple(dict.fromkeys(draft.exact))
+        self.entries.append(ActorEntry(name, kind, patterns, roles, self.origin, exact))
 
 
 def _role_order(role: Role) -> tuple[int, dt.date, dt.date]:

@@ -226,7 +226,7 @@ def _between(token: Token, actors: ArticleActors, args: Arguments) -> bool:
 
 
 def _noun_phrase_targets(
-    noun: Token, actors: ArticleActors, args: Arguments, *, by: bool = False
+    noun: Token, actors: ArticleActors, args: Arguments, *, by: bool = False, depth: int = 0
 ) -> None:
     """Targets hanging off an object noun: possessor, prepositions ("ammunition to Russia");
     with ``by``, a "by" phrase too ("rejected a request *by Erdogan*": whose request)."""
@@ -239,6 +239,11 @@ def _noun_phrase_targets(
             if child.lower_ in ("of", "with"):
                 for pobj in _pobjs(child):
                     args.direct |= _words(pobj)
+            if child.lower_ == "of" and depth < 2:
+                # "a resumption *of ties with Osgiliath*": the counterpart of the inner noun
+                for pobj in _pobjs(child):
+                    if not actors.all_for(pobj, owners=True) and not _between(pobj, actors, args):
+                        _noun_phrase_targets(pobj, actors, args, depth=depth + 1)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             # "lifted sanctions *imposed on China*", "returned weapons *seized from* the army"
             for prep in child.children:

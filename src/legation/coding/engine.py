@@ -23,6 +23,7 @@ from legation.coding.guards import no_event_reason
 from legation.coding.implied import resultative, supply_implied_source
 from legation.coding.lexicon import ACTOR_OBJECT, Lexicon, Trigger
 from legation.coding.modality import attribution_of, modality_of
+from legation.coding.patterns import Binding
 from legation.coding.stance import intent_code, is_intent, is_refusal, refusal_code
 from legation.model import Actor, DateSource, Event, Location, Mention
 from legation.ontology import Ontology
@@ -190,9 +191,13 @@ class EventCoder:
                 args = verb_arguments(token, actors)
                 entry = self._match_verb(token, args, _amount_contents(token))
                 # verb patterns of imported dictionaries (coding.patterns), when any
-                entry = self.lexicon.refine(token, entry, lambda t: actors.at(t) is not None)
+                entry, binding = self.lexicon.refine_bound(
+                    token, entry, lambda t: actors.at(t) is not None
+                )
                 if entry is None:
                     continue
+                if binding:
+                    _bind_roles(token, args, binding, actors)
                 if lemma in ANNOUNCING_VERBS and noun_object and not entry.objects:
                     continue  # "announced the release of …": the news is the release
                 if no_event_reason(token, entry, actors) is not None:
@@ -871,3 +876,54 @@ def _trigger_text(token: Token, clause: Token) -> str:
     if hi - lo <= 4:
         return token.doc[lo : hi + 1].text
     return f"{clause.text} … {token.text}"
+
+
+_PHRASE_DEPS = ("compound", "amod", "nmod", "poss", "det", "nummod", "flat", "appos", "conj")
+
+
+def _bind_roles(token: Token, args: Arguments, binding: Binding, actors: ArticleActors) -> None:
+    """A dictionary pattern's markers name the roles: ``$`` the source, ``+`` the target,
+    ``%`` a compound whose members are each other's counterparts (or, with a source outside
+    it, the targets: "agrees *with* % ")."""
+    taken = [*args.sources, *args.targets]
+
+    def found(tokens: tuple[Token, ...]) -> list[Mention]:
+        out: list[Mention] = []
+        for t in tokens:
+            head = t
+            while head.dep_ in _PHRASE_DEPS and head.head is not head:
+                head = head.head
+            span = {x.i for x in head.subtree}
+            inside = [m for m in taken if m.start in span]
+            mentions = inside or actors.all_for(head, owners=True) or actors.all_for(t)
+            if not any(m.actor.country for m in mentions):
+                # "the Prince of Dol Amroth": the phrase's country, wherever it is named
+                within = [actors.at(x) for x in head.subtree]
+                mentions += [m for m in within if m is not None and m not in mentions]
+            if any(m.actor.country for m in mentions):
+                mentions = [m for m in mentions if m.actor.country]
+            out.extend(m for m in mentions if m not in out)
+        return out
+
+    if binding.compound:
+        members = found(binding.compound)
+        others = [m for m in args.sources if m not in members]
+        if others:
+            args.sources, args.targets = others, members
+        else:
+            args.sources, args.targets = members, []
+        args.how.append("role:pattern-%")
+    if binding.sources:
+        args.sources = found(binding.sources)
+        args.targets = [m for m in args.targets if m not in args.sources]
+        args.how.append("source:pattern-$")
+    if binding.targets:
+        args.targets = found(binding.targets)
+        args.sources = [m for m in args.sources if m not in args.targets]
+        args.how.append("target:pattern-+")
+    if not args.sources and token.dep_ == "ccomp":
+        # "noted that + *": the one who noted
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            args.sources = [m for m in actors.all_for(subjects[0]) if m not in args.targets]
+            args.how.append(f"source:pattern-from-{token.head.lemma_.lower()}")

@@ -30,7 +30,7 @@ from legation.ontology import load_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from legation.coding.patterns import IsActor, VerbPattern
+    from legation.coding.patterns import Binding, IsActor, VerbPattern
 
 __all__ = ["HEADER", "POS_TAGS", "Lexicon", "Trigger", "load_lexicon", "parse_lexicon"]
 
@@ -105,11 +105,27 @@ class Lexicon:
                 best = pattern
         return entry if best is None else best.trigger
 
+    def refine_bound(
+        self, token: Token, entry: Trigger | None, is_actor: IsActor | None = None
+    ) -> tuple[Trigger | None, Binding | None]:
+        """``refine``, and which actors the chosen pattern's markers took (``None``: no
+        pattern chose the code)."""
+        patterns = self._patterns.get(token.lemma_.lower())
+        if not patterns:
+            return entry, None
+        best: VerbPattern | None = None
+        bound: Binding | None = None
+        for pattern in patterns:
+            if best is not None and pattern.specificity <= best.specificity:
+                continue
+            binding = pattern.bind(token, is_actor)
+            if binding is not None:
+                best, bound = pattern, binding
+        return (entry, None) if best is None else (best.trigger, bound)
+
     def extended(self, other: Lexicon) -> Lexicon:
         """A lexicon with ``other``'s rows placed first, so on equal specificity they win."""
-        return Lexicon(
-            [*other.triggers(), *self.triggers()], [*other.patterns(), *self.patterns()]
-        )
+        return Lexicon([*other.triggers(), *self.triggers()], [*other.patterns(), *self.patterns()])
 
     def triggers(self) -> list[Trigger]:
         """Every row, in precedence order within each (pos, lemma)."""

@@ -47,7 +47,7 @@ TAGS = frozenset(
         "date-relative", "multi-date", "count", "false-positive", "scope", "idiom",
         "sport", "fiction", "carried", "headline", "existential",
         "story-country", "lower-case", "implied-source", "topic-phrase", "habitual",
-        "diplomatic-mission",
+        "diplomatic-mission", "group",
     }
 )  # fmt: skip
 MIN_CASES_PER_ROOT = 3

@@ -323,7 +323,7 @@ class ActorResolver:
             else:
                 if _titles_person(hits, n):
                     continue  # "President Vladimir Putin": the person's entry decides
-                mention, partner = self._agent_mention(hits, n)
+                mention, partner = self._agent_mention(hits, n, date, lower_cased)
                 if partner is not None:
                     used.add(partner)
                     mentions = [m for m in mentions if m.start != hits[partner].span.start]
@@ -355,7 +355,8 @@ class ActorResolver:
                 continue
             spans.append(span)
         # Longest spans win; entries are preferred to agents on ties by the label order.
-        spans.sort(key=lambda s: (s.label_[0] != "E",))
+        # Among entries, a later one (a user's file, added after the bundled tables) wins.
+        spans.sort(key=lambda s: (s.label_[0] != "E", -int(s.label_[1:] or 0)))
         hits = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             key = span.label_
@@ -375,25 +376,124 @@ class ActorResolver:
         )
         return Mention(hit.span.start, hit.span.end, actor, reason)
 
-    def _agent_mention(self, hits: list[_Hit], n: int) -> tuple[Mention, int | None]:
-        """An agent word ("troops"), combined with a country next to it ("Russian troops")."""
+    def _agent_mention(
+        self, hits: list[_Hit], n: int, date: dt.date | None = None, lower_cased: bool = False
+    ) -> tuple[Mention, int | None]:
+        """An agent word ("troops") joined with the actor it belongs to: a country next to
+        it ("Russian troops", "the army of Chad"), a named group or body modifying it
+        ("Hezbollah fighters", "UN troops", "Kremlin officials"), or a place it is from or
+        in ("troops from Chad", "police in Lucknow")."""
         hit = hits[n]
         assert hit.agent is not None
         sector = hit.agent.sector
         partner = _country_partner(hits, n)
         if partner is None:
+            body = _body_partner(hits, n)
+            if body is not None:
+                joined = self._body_mention(hits, n, body, date)
+                if joined is not None:
+                    return joined, body
+            place = self._place_partner(hits, n, lower_cased)
+            if place is not None:
+                country, end, partner = place
+                doc = hit.span.doc
+                mention = self._joined(doc, hit.span.start, end, country, sector, "kb:agent+place")
+                return mention, partner
             actor = Actor(sector, None, sector, None, hit.span.text)
             return Mention(hit.span.start, hit.span.end, actor, "kb:agent"), None
         other = hits[partner]
         assert other.entry is not None
-        country, _ = split_code(other.entry.roles[-1].code)
-        code = (country or "") + sector
+        state, _ = split_code(other.entry.roles[-1].code)
         start = min(other.span.start, hit.span.start)
         end = max(other.span.end, hit.span.end)
-        text = hit.span.doc[start:end].text
-        name = self.kb.country_names.get(country or "", country)
-        actor = Actor(code, country, sector, name, text)
-        return Mention(start, end, actor, "kb:country+agent"), partner
+        joined = self._joined(hit.span.doc, start, end, state, sector, "kb:country+agent")
+        return joined, partner
+
+    def _joined(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        country: str | None,
+        sector: str,
+        reason: str,
+        code: str | None = None,
+        name: str | None = None,
+    ) -> Mention:
+        text = doc[start:end].text
+        name = name or self.kb.country_names.get(country or "", country)
+        actor = Actor(code or (country or "") + sector, country, sector, name, text)
+        return Mention(start, end, actor, reason)
+
+    def _body_mention(
+        self, hits: list[_Hit], n: int, body: int, date: dt.date | None
+    ) -> Mention | None:
+        """ "Hezbollah fighters" → the group (its members act as it); "UN troops" → IGOUNOMIL;
+        "Kremlin officials" → RUSGOV (a seat of power names its state); "Pentagon officials"
+        → USAMIL (a body with its own sector keeps it)."""
+        hit, other = hits[n], hits[body]
+        assert hit.agent is not None and other.entry is not None
+        sector = hit.agent.sector
+        role, _ = other.entry.role_on(date)
+        country, own = split_code(role.code)
+        if country is None:
+            return None
+        outsider = sector in NON_MEMBER_SECTORS or hit.span.root.lower_ in NON_MEMBER_WORDS
+        start = min(other.span.start, hit.span.start)
+        end = max(other.span.end, hit.span.end)
+        doc = hit.span.doc
+        if other.entry.kind == "country":  # a capital or seat of power
+            if own is None or own == DEFAULT_SEAT_SECTOR or outsider:
+                return self._joined(doc, start, end, country, sector, "kb:seat+agent")
+            return self._joined(doc, start, end, country, own, "kb:seat+agent", role.code)
+        if outsider:
+            return None  # "Taliban prisoners", "Hamas critics": not the group itself
+        name = other.entry.name
+        if own is None:
+            return self._joined(doc, start, end, country, sector, "kb:body+agent", None, name)
+        return self._joined(doc, start, end, country, own, "kb:body+agent", role.code, name)
+
+    def _place_partner(
+        self, hits: list[_Hit], n: int, lower_cased: bool
+    ) -> tuple[str, int, int | None] | None:
+        """(country, end, hit index) of the place an agent is from or in: "troops from Chad",
+        "police in Kenya", "civilians in northern Syria", "police in Lucknow" (gazetteer)."""
+        hit = hits[n]
+        assert hit.agent is not None
+        head = hit.span.root
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod"):
+            return None
+        doc = hit.span.doc
+        for prep in head.children:
+            word = prep.lower_
+            if prep.dep_ != "prep" or word not in PLACE_PREPS or prep.i != hit.span.end:
+                continue
+            if word == "in" and not _local_agent(hit):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                later = [m for m in range(n + 1, len(hits)) if hits[m].span.start <= pobj.i]
+                if later and later[-1] != n + 1:
+                    return None  # another actor comes between
+                if later and pobj.i < hits[n + 1].span.end:
+                    return _place_hit(hits, n + 1)
+                if later:
+                    return None
+                country = self._gazetteer_place(doc, pobj, lower_cased)
+                if country is not None:
+                    return country, pobj.i + 1, None
+        return None
+
+    def _gazetteer_place(self, doc: Doc, pobj: Token, lower_cased: bool) -> str | None:
+        """The country of a place name ending in ``pobj`` ("Uttar Pradesh", "Lucknow")."""
+        start = pobj.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == pobj:
+            start -= 1
+        span = doc[start : pobj.i + 1]
+        if span.text[:1].isupper():
+            return self.gazetteer.country_of(span.text)
+        return self.gazetteer.country_of_lower(span.text) if lower_cased else None
 
     def _surname_mentions(
         self,
@@ -497,6 +597,70 @@ def _country_partner(hits: list[_Hit], n: int) -> int | None:
         if m < n and in_phrase and all(t.dep_ in _MODIFIER_DEPS | {"case", "punct"} for t in gap):
             return m
         if m > n and head.i in {t.head.head.i for t in span} and _via_of(span, head):
+            return m
+    return None
+
+
+# Agents who are not a group's members acting as it ("Taliban prisoners", "Hamas critics").
+NON_MEMBER_SECTORS = frozenset({"CVL", "REF", "OPP", "HRI", "NGO"})
+NON_MEMBER_WORDS = frozenset(
+    ["critic", "critics", "rival", "rivals", "victim", "victims", "hostages", "captives"]
+)
+DEFAULT_SEAT_SECTOR = "GOV"
+PLACE_PREPS = frozenset({"from", "in"})
+# Who is "in" a place without being of it: visitors, envoys, foreign forces, aid workers.
+_VISITOR_SECTORS = frozenset({"MIL", "SPY", "REF", "NGO", "HRI", "IGO"})
+_VISITOR_WORDS = frozenset(
+    """ambassador ambassadors envoy envoys diplomat diplomats embassy embassies consulate
+    consulates consul consuls delegation delegations delegate delegates negotiator negotiators
+    mediator mediators correspondent correspondents representative representatives mission
+    emissary emissaries tourists pilgrims visitors foreigners expatriates nationals
+    immigrants migrants diaspora investors""".split()
+)
+
+
+def _local_agent(hit: _Hit) -> bool:
+    """An agent "in" a place is of it ("police in Kenya"), unless visiting ("the envoy in
+    Kabul", "troops in Iraq", "aid workers in Gaza")."""
+    assert hit.agent is not None
+    if hit.agent.sector in _VISITOR_SECTORS:
+        return False
+    return not any(t.lower_ in _VISITOR_WORDS for t in hit.span)
+
+
+def _place_hit(hits: list[_Hit], m: int) -> tuple[str, int, int | None] | None:
+    """A country hit as the object of "from"/"in": that state. A capital there stays an
+    actor of its own ("officials in New Delhi": the seat of power)."""
+    entry = hits[m].entry
+    if entry is None or entry.kind != "country" or len(entry.roles[-1].code) != 3:
+        return None
+    return entry.roles[-1].code, hits[m].span.end, m
+
+
+def _body_partner(hits: list[_Hit], n: int) -> int | None:
+    """A named group, international body or seat of power that modifies agent hit ``n``
+    ("Hezbollah fighters", "Hezbollah's fighters", "UN peacekeepers", "Kremlin officials"),
+    or that the agent is "of" ("fighters of Hezbollah")."""
+    agent_span = hits[n].span
+    head = agent_span.root
+    for m in (n - 1, n + 1):
+        if not 0 <= m < len(hits):
+            continue
+        entry = hits[m].entry
+        if entry is None or entry.kind == "person":
+            continue
+        if entry.kind == "country" and len(entry.roles[-1].code) == 3:
+            continue  # states themselves: _country_partner
+        span = hits[m].span
+        if m < n:
+            gap = agent_span.doc[span.end : agent_span.start]
+            if (
+                span.root.head.i in range(agent_span.start, agent_span.end)
+                and span.root.dep_ in _MODIFIER_DEPS
+                and all(t.dep_ in ("case", "punct") for t in gap)
+            ):
+                return m
+        elif entry.kind != "country" and _via_of(span, head) and span.start == agent_span.end + 1:
             return m
     return None
 

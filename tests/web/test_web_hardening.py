@@ -138,3 +138,18 @@ def test_bad_host_400_has_the_security_headers(store_path: Path) -> None:
     assert response.status_code == 400
     for name, value in SECURITY_HEADERS:
         assert response.headers[name.decode()] == value.decode()
+
+
+def test_route_modules_are_imported_before_any_request(tmp_path: Path) -> None:
+    """Routes import analysis lazily and run in a thread pool; importing those modules in
+    several threads at once deadlocked (HTTP 500 under load). The app imports them first."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from legation.web import create_app; "
+        f"create_app({str(tmp_path / 'w.db')!r}); "
+        "print('legation.analysis.report' in sys.modules, 'legation.web.netview' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True"]

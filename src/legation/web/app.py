@@ -47,6 +47,20 @@ STATIC_TYPES = {
 StaticName = Annotated[str, Path(pattern=r"^[a-z0-9_-]{1,40}\.(css|js|svg)$")]
 
 
+def _import_route_modules() -> None:
+    """Import now, in this thread, what the routes import lazily. Routes run in a thread
+    pool: the first requests, arriving together, would import ``legation.analysis`` in
+    several threads at once, and its modules import one another, which Python's import
+    locks report as a deadlock (HTTP 500 under load while the store was fresh)."""
+    import legation.actors.lookup
+    import legation.analysis
+    import legation.analysis.common
+    import legation.analysis.report
+    import legation.ontology
+    import legation.web.downloads
+    import legation.web.netview  # noqa: F401
+
+
 def create_app(
     store_url: str | None = None,
     *,
@@ -69,6 +83,7 @@ def create_app(
     if token is not None and len(token) < MIN_TOKEN:
         raise InputError("token", f"use at least {MIN_TOKEN} characters")
     store = Store(store_url, create=create)
+    _import_route_modules()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

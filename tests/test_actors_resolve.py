@@ -10,23 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.test_cli_code import run
 
 from legation.actors.phrase import MAX_PHRASE_CHARS, check_phrase, resolve_phrase
-from legation.cli import main
 from legation.errors import InputError
 
 KEYS = {"text", "code", "country", "sector", "name", "kind", "why"}
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the real entry point in-process: (exit code, stdout, stderr)."""
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def resolve_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:

@@ -5,7 +5,7 @@ preposition on the verb or on its object ("sent ammunition *to Russia*") → tar
 nouns: possessor, "by"/"from" phrase or an actor modifier ("*Russian* arms shipments") →
 source; "to/with/against" phrases → target; "between X and Y" gives both. Subjects missing
 from a clause are borrowed from the clause that governs it ("Kim refused *to visit*",
-"Kim *made* a request", "South Korea's response will be … *beginning* shipments").
+"Lula *made* a request", "South Korea's response will be … *beginning* shipments").
 """
 
 from __future__ import annotations
@@ -637,7 +637,7 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _governor_arguments(noun: Token, verb: Token, actors: ArticleActors, args: Arguments) -> None:
-    """ "Kim *made* a request", "paid Moscow a visit", "the pact was signed by Khrushchev".
+    """ "Lula *made* a request", "paid Moscow a visit", "the pact was signed by the premier".
 
     Only verbs that carry the noun's event lend their subject: light verbs and verbs of
     planning or signing ("Kim declined the invitation" does not make Kim the inviter).

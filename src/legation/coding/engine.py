@@ -473,7 +473,7 @@ def _is_quantity(words: set[str]) -> bool:
 
 
 def _distinct_id(event: Event, events: dict[str, Event]) -> Event:
-    """Two triggers of one sentence with the same actors, code and date ("Kim Il Sung
+    """Two triggers of one sentence with the same actors, code and date ("The king
     visited X twelve times, and his son made the journey three times") are two events;
     the second one's id also hashes its trigger."""
     other = events.get(event.event_id)

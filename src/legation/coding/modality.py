@@ -265,7 +265,7 @@ def _headline_future(token: Token, found: dict[Modality, str]) -> None:
 
 
 def _counterfactual(token: Token, found: dict[Modality, str]) -> None:
-    """ "Had Khrushchev visited, …": an inverted auxiliary before the subject is an unreal
+    """ "Had the president visited, …": an inverted auxiliary before the subject is an unreal
     condition."""
     if token.dep_ not in ("advcl", "ccomp") or token.left_edge.dep_ not in ("aux", "auxpass"):
         return  # the auxiliary opens the clause: "Had X …", not "X had …"

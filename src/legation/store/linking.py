@@ -9,8 +9,8 @@ compatible:
 
 - **actors**: the same country on each side (a side the mention leaves out is
   compatible only within one story: the same article or its near-duplicates); sectors
-  equal or one unstated; named persons equal or one unnamed (Kim Il Sung is not Kim
-  Jong Il). ``043`` (host a visit) is ``042`` (make a visit) seen from the other side,
+  equal or one unstated; named persons equal or one unnamed (Raul Castro is not
+  Fidel Castro). ``043`` (host a visit) is ``042`` (make a visit) seen from the other side,
   so it is compared with visitor and host swapped; joint acts (``SYMMETRIC_CODES``:
   consult, meet, negotiate, sign an agreement, cooperate, fight) have no direction, so
   "France and Germany signed" and "Germany signed with France" are one signing.

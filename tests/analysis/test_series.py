@@ -58,6 +58,24 @@ def test_directions(store: Store) -> None:
     assert dyad_series(store, "PRK", "RUS", direction="a->b", freq="year")[0].events == 2
 
 
+def test_both_directions_count_an_event_once_when_the_sides_share_a_country(
+    make_store: MakeStore,
+) -> None:
+    """Both directions are summed from one query each; when the two sides overlap ("RUS,SUN"
+    and "RUS"), an event inside the overlap is in both directions and must count once."""
+    store = make_store(
+        [
+            ev("RUSGOV", "RUSMIL", "042", "2024-06-19"),  # within the overlap
+            ev("SUN", "RUS", "042", "2024-06-20"),
+            ev("RUS", "SUN", "111", "2024-06-21"),
+        ]
+    )
+    both = dyad_series(store, "RUS,SUN", "RUS", direction="both", freq="year")
+    assert [(p.period, p.events) for p in both] == [("2024", 3)]
+    disjoint = dyad_series(store, "SUN", "RUS", direction="both", freq="year")
+    assert [(p.period, p.events) for p in disjoint] == [("2024", 2)]
+
+
 def test_quarters_and_modality(store: Store) -> None:
     points = dyad_series(store, "RUS", "PRK", freq="quarter")
     assert [(p.period, p.events) for p in points] == [("2024-Q2", 3), ("2024-Q3", 1),

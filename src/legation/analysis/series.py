@@ -107,27 +107,34 @@ def dyad_series(
     a_values, b_values = actor_values(a, "a"), actor_values(b, "b")
     period = period_expr(freq).label("period")
     w = weight_expr(weight)
-    where = [
+    common = [
         events.c.date_start.is_not(None),
-        dyad_condition(a_values, b_values, direction),
         *filters(store, since=since, until=until, modality=modality, dataset=dataset),
     ]
-    query = (
-        sa.select(
-            period,
-            events.c.root,
-            sa.func.sum(w).label("n"),
-            sa.func.sum(events.c.goldstein * w).label("g"),
-            sa.func.sum(events.c.num_mentions).label("m"),
-        )
-        .where(*where)
-        .group_by(period, events.c.root)
-    )
-    with store.engine.connect() as conn:
-        # the quad class is a function of the root: one grouping key less to sort on
-        groups = [
-            (p, quad_class(r), r, n, g, m) for p, r, n, g, m in conn.execute(query).all()
+    if direction == "both" and not set(a_values) & set(b_values):
+        # the two directions are disjoint: one indexed range scan each, summed here, is
+        # cheaper than one OR scan, which must also drop rows both branches found
+        sides = [
+            dyad_condition(a_values, b_values, "a->b"),
+            dyad_condition(a_values, b_values, "b->a"),
         ]
+    else:
+        sides = [dyad_condition(a_values, b_values, direction)]
+    groups: list[Any] = []
+    with store.engine.connect() as conn:
+        for side in sides:
+            query = (
+                sa.select(
+                    period,
+                    events.c.root,
+                    sa.func.sum(w).label("n"),
+                    sa.func.sum(events.c.goldstein * w).label("g"),
+                    sa.func.sum(events.c.num_mentions).label("m"),
+                )
+                .where(side, *common)
+                .group_by(period, events.c.root)
+            )
+            groups.extend(conn.execute(query).tuples().all())
     if not groups:
         return []
     points = _points(groups, freq)
@@ -141,33 +148,40 @@ def dyad_series(
 
 
 def _points(groups: Sequence[Any], freq: str) -> list[SeriesPoint]:
-    """Grouped rows → one point per period, empty periods filled in."""
-    counts: dict[str, int] = {}
-    quads: dict[str, dict[int, int]] = {}
-    roots: dict[str, dict[str, int]] = {}
-    gold: dict[str, float] = {}
-    mentions: dict[str, int] = {}
-    for period, quad, root, n, g, m in groups:
-        mentions[period] = mentions.get(period, 0) + int(m or 0)
-        counts[period] = counts.get(period, 0) + int(n)
-        by_quad = quads.setdefault(period, {1: 0, 2: 0, 3: 0, 4: 0})
-        by_quad[int(quad)] = by_quad.get(int(quad), 0) + int(n)
-        by_root = roots.setdefault(period, {})
-        by_root[root] = by_root.get(root, 0) + int(n)
-        gold[period] = gold.get(period, 0.0) + float(g or 0.0)
+    """Grouped (period, root, events, Goldstein sum, mentions) rows → one point per period,
+    empty periods filled in. The quad class is a function of the root, so SQL does not
+    group by it (one sort key less), and it is looked up once a root."""
+    quads_of: dict[str, int] = {}
+    totals: dict[str, list[Any]] = {}  # period → [events, Goldstein sum, mentions, by root]
+    for period, root, n, g, m in groups:
+        total = totals.get(period)
+        if total is None:
+            total = totals[period] = [0, 0.0, 0, {}]
+        n = int(n)
+        total[0] += n
+        total[1] += float(g or 0.0)
+        total[2] += int(m or 0)
+        by_root = total[3]
+        by_root[root] = by_root.get(root, 0) + n
     points = []
-    for period in period_range(min(counts), max(counts), freq):
-        n = counts.get(period, 0)
-        total = round(gold.get(period, 0.0), 6)
+    for period in period_range(min(totals), max(totals), freq):
+        n, gold, mentions, by_root = totals.get(period) or (0, 0.0, 0, {})
+        by_quad = {1: 0, 2: 0, 3: 0, 4: 0}
+        for root, count in by_root.items():
+            quad = quads_of.get(root)
+            if quad is None:
+                quad = quads_of[root] = quad_class(root)
+            by_quad[quad] += count
+        total_g = round(gold, 6)
         points.append(
             SeriesPoint(
                 period=period,
                 events=n,
-                by_quad=quads.get(period, {1: 0, 2: 0, 3: 0, 4: 0}),
-                by_root=dict(sorted(roots.get(period, {}).items())),
-                goldstein_sum=total,
-                goldstein_mean=round(total / n, 6) if n else None,
-                mentions=mentions.get(period, 0),
+                by_quad=by_quad,
+                by_root=dict(sorted(by_root.items())),
+                goldstein_sum=total_g,
+                goldstein_mean=round(total_g / n, 6) if n else None,
+                mentions=mentions,
             )
         )
     return points

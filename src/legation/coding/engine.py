@@ -93,6 +93,7 @@ RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "acquire"})
 BEEN_VISIT = Trigger(
     "042", "VERB", "be", None, frozenset(), "'has been (to X)': a visit", "engine:has-been"
 )
+OFFERING_VERBS = frozenset("offer promise pledge vow".split())
 TRAVEL_CODES = frozenset({"042"})  # a trip: its destination may be carried from the story
 PLACE_PREPS = frozenset({"to", "in", "at", "into", "inside"})
 NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -188,7 +189,12 @@ class EventCoder:
                 )
                 if lemma in LIGHT_VERBS and noun_object:
                     continue  # "began arms shipments": the event noun carries the event
+                if _gerund_of_found(token, found):
+                    continue  # "stopped fighting": the governing verb's object, not an act
                 args = verb_arguments(token, actors)
+                gerund = _gerund_object(token)
+                args.direct |= gerund
+                args.object_lemmas |= gerund
                 entry = self._match_verb(token, args, _amount_contents(token))
                 # verb patterns of imported dictionaries (coding.patterns), when any
                 entry, binding = self.lexicon.refine_bound(
@@ -230,6 +236,7 @@ class EventCoder:
                 if governor.dep_ == "prep":
                     governor = governor.head
                 clause = governor if governor.lemma_.lower() in LIGHT_VERBS else token
+                _offered_to(carrier, args, found)
                 supply_implied_source(token, entry.code, args, actors)  # coding.implied
                 found.append(_Candidate(token, entry, args, clause))
         return found
@@ -462,6 +469,22 @@ def _amount_contents(verb: Token) -> set[str]:
                     m.lemma_.lower() for m in pobj.children if m.dep_ in ("amod", "compound")
                 )
     return found
+
+
+def _gerund_object(verb: Token) -> set[str]:
+    """ "agreed to stop *fighting*": a gerund complement names the act the verb acts on, as
+    a noun object would ("stop the fighting"), so it can pick the verb's lexicon row. Its
+    -ing form only: the lemma may be another noun ("shelling", not "shell")."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"}
+
+
+def _gerund_of_found(verb: Token, found: list[_Candidate]) -> bool:
+    """The gerund is the object that chose its governing verb's code ("stopped shelling" is
+    a halt, 087): it is not an act of its own."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    words = {verb.lower_, verb.lemma_.lower()}
+    return any(c.token == verb.head and c.entry.objects & words for c in found)
 
 
 def _is_quantity(words: set[str]) -> bool:
@@ -706,29 +729,51 @@ def _present_tense(sentence: Span) -> bool:
 
 
 def _restates_verb(noun: Token, entry: Trigger, found: list[_Candidate]) -> bool:
-    """ "imposed *tariffs*": the object noun names the verb's own event (same root)."""
+    """ "imposed *tariffs*": the object noun names the verb's own event (same root), or the
+    verb's row is already the intent to do it ("pledged *aid*" is 033, "offered *talks*" 036)."""
     if noun.dep_ != "dobj":
         return False
-    return any(c.token == noun.head and c.entry.code[:2] == entry.code[:2] for c in found)
+    intent = intent_code(entry.code) or ""
+    return any(
+        c.token == noun.head and (c.entry.code[:2] == entry.code[:2] or c.entry.code == intent)
+        for c in found
+    )
+
+
+def _offered_to(noun: Token, args: Arguments, found: list[_Candidate]) -> None:
+    """ "offered *concessions* to the strikers": what is offered or promised is meant for the
+    offer's target, when the noun names none of its own."""
+    if args.targets or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in OFFERING_VERBS:
+        return
+    for candidate in found:
+        if candidate.token == noun.head and candidate.args.targets:
+            args.add_targets(candidate.args.targets, f"target-of-{noun.head.lemma_.lower()}")
+            return
 
 
 GENERIC_INTENT = "030"
 
 
 def _vaguer_intents(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
-    """ "Kenya agreed to ease the restrictions": the complement's event restated as the
-    intent it amounts to (0351, ``stance``) says what "agreed" says, more precisely; the
-    agreeing verb's own generic 030 events are then dropped, so one promise is one event."""
-    restated = {
-        candidate.token.head.i
-        for candidate, events in coded
-        if candidate.token.dep_ == "xcomp" and any("intent-of:" in e.rule for e in events)
-    }
+    """ "Kenya agreed to ease the restrictions", "offered concessions": the complement's or
+    object's event restated as the intent it amounts to (0351, 035, ``stance``) says what
+    "agreed" says, more precisely; the agreeing verb's own generic 030 events are then
+    dropped, so one promise is one event."""
+    restated: dict[int, set[str | None]] = {}
+    for candidate, events in coded:
+        if candidate.token.dep_ in ("xcomp", "dobj"):
+            for event in events:
+                if "intent-of:" in event.rule:
+                    target = event.target.code if event.target else None
+                    restated.setdefault(candidate.token.head.i, set()).add(target)
+    # "offered concessions to the strikers": the offer's own target is kept unless the
+    # restated intent names it too
     return [
         event
         for candidate, events in coded
         if candidate.entry.code == GENERIC_INTENT and candidate.token.i in restated
         for event in events
+        if event.target is None or event.target.code in restated[candidate.token.i]
     ]
 
 

@@ -39,7 +39,15 @@ PLANNING_VERBS = frozenset(
     "determined resolved committed poised slated".split()
 )
 # The subset that does so for a noun object too ("planned a trip"; but "agreed a deal" happened).
-PLANNING_OBJECT_VERBS = frozenset("plan propose schedule prepare seek want intend".split())
+# Offering and promising an act is not doing it: "offered talks", "pledged aid".
+PLANNING_OBJECT_VERBS = frozenset(
+    "plan propose schedule prepare seek want intend offer promise pledge vow".split()
+)
+# Acts that offering performs: "offered an apology" apologises, "offered condolences".
+OFFERED_ACTS = frozenset(
+    "apology condolence sympathy prayer thanks congratulation praise greeting tribute "
+    "explanation".split()
+)
 # Governing verbs that make what they govern a possibility or a request: "urged X to leave".
 HYPOTHETICAL_VERBS = frozenset(
     "consider mull weigh threaten risk contemplate urge ask demand press call appeal warn "
@@ -371,7 +379,9 @@ def _governing_verb(token: Token, below: Token, found: dict[Modality, str]) -> N
         found.setdefault("hypothetical", lemma)
     elif lemma in WANTING_VERBS and not via_object and _someone_else(token, below):
         found.setdefault("hypothetical", f"{lemma} (another's act)")
-    elif lemma in (PLANNING_OBJECT_VERBS if via_object else PLANNING_VERBS):
+    elif lemma in (PLANNING_OBJECT_VERBS if via_object else PLANNING_VERBS) and not (
+        via_object and below.lemma_.lower() in OFFERED_ACTS
+    ):
         found.setdefault("planned", lemma)
 
 

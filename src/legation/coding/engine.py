@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from itertools import product
 
@@ -305,7 +306,7 @@ class EventCoder:
         args = candidate.args
         if candidate.entry.code in TRAVEL_CODES and not args.targets:
             _carry_destination(candidate, context)
-        pairs = self._pairs(args, actors)
+        pairs = self._pairs(args, actors, joint=_joint_act(candidate.entry.code, candidate.clause))
         if not pairs:
             return []
         token = candidate.token
@@ -402,12 +403,14 @@ class EventCoder:
         )
 
     def _pairs(
-        self, args: Arguments, actors: ArticleActors | None = None
+        self, args: Arguments, actors: ArticleActors | None = None, *, joint: bool = True
     ) -> list[tuple[Mention | None, Mention | None]]:
+        """Source-target pairs; coordinated sources with no target are each other's
+        counterparts only in a ``joint`` act (``_joint_act``)."""
         found_sources, found_targets = _actors(args.sources, actors), _actors(args.targets, actors)
         sources: list[Mention | None] = list(found_sources) or [None]
         targets: list[Mention | None] = list(found_targets) or [None]
-        if not found_targets and len(found_sources) >= 2:
+        if not found_targets and len(found_sources) >= 2 and joint:
             # "Russia and North Korea signed a treaty": each is the other's counterpart.
             mutual: list[tuple[Mention | None, Mention | None]] = [
                 (a, b) for a, b in product(found_sources, found_sources) if a is not b
@@ -469,6 +472,22 @@ def _amount_contents(verb: Token) -> set[str]:
                     m.lemma_.lower() for m in pobj.children if m.dep_ in ("amod", "compound")
                 )
     return found
+
+
+# Acts that coordinated subjects do with each other: "X and Y met / signed / clashed"
+# (consult, cooperate, agree, yield, fight), not "X and Y protested / warned / sent aid".
+JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+JOINT_CODES = frozenset({"161"})  # "cut diplomatic ties"
+RECIPROCAL = re.compile(r"\beach other\b|\bone another\b|\beach\b.*\bthe other\b")
+
+
+def _joint_act(code: str, clause: Token) -> bool:
+    """Coordinated subjects of ``code`` act on each other: a joint act by its type, or any
+    act the clause says is mutual ("accused each other")."""
+    if code[:2] in JOINT_ROOTS or code[:3] in JOINT_CODES:
+        return True
+    span = clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text.lower()
+    return RECIPROCAL.search(span) is not None  # "each side rejected the other's plan"
 
 
 def _gerund_object(verb: Token) -> set[str]:

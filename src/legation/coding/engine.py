@@ -229,6 +229,8 @@ class EventCoder:
                 entry = self.lexicon.match("NOUN", lemma, args.particles, args.object_lemmas)
                 if entry is None or _restates_verb(token, entry, found):
                     continue
+                if _chose_verb_code(token, args, found):
+                    continue  # "lifted the embargo": one event, the lifting (085)
                 if _topic_of_talk(token, found):
                     continue  # "mediating over the release of …": what is talked about
                 if no_event_reason(token, entry, actors) is not None:
@@ -757,6 +759,22 @@ def _restates_verb(noun: Token, entry: Trigger, found: list[_Candidate]) -> bool
         c.token == noun.head and (c.entry.code[:2] == entry.code[:2] or c.entry.code == intent)
         for c in found
     )
+
+
+def _chose_verb_code(noun: Token, args: Arguments, found: list[_Candidate]) -> bool:
+    """ "lifted the sanctions", "ended the blockade": the object noun picked its verb's row
+    (the row lists it among its objects), so the verb's event already says what happened to
+    it. The noun stays an event of its own only when someone else did it ("declined
+    *Putin's* invitation")."""
+    if noun.dep_ != "dobj":
+        return False
+    words = {noun.lemma_.lower(), noun.lower_}
+    for candidate in found:
+        if candidate.token != noun.head or not candidate.entry.objects & words:
+            continue
+        own = {m.actor.code for m in args.sources}
+        return not own or own <= {m.actor.code for m in candidate.args.sources}
+    return False
 
 
 def _offered_to(noun: Token, args: Arguments, found: list[_Candidate]) -> None:

@@ -81,3 +81,18 @@ def test_generic_head_takes_its_country(resolve) -> None:  # type: ignore[no-unt
     side = next(t for t in actors.doc if t.text == "side")
     mention = actors.for_token(side)
     assert mention is not None and mention.actor.country == "RUS"
+
+
+def test_written_lists_coordinate_whatever_the_parse(resolve) -> None:  # type: ignore[no-untyped-def]
+    """The items of "A, B, and C" are listed with each other; "Paris, France" (no "and") is a
+    place and its country, and a fronted prepositional object is not an item."""
+    actors = resolve("The US, Russia, and Switzerland met. Moscow, Russia hosted the summit.")
+    first = next(m for m in actors.mentions if m.actor.code == "USA")
+    assert {m.actor.code for m in actors.listed_with(first)} == {"RUS", "CHE"}
+    moscow = next(m for m in actors.mentions if m.actor.text == "Moscow")
+    assert actors.listed_with(moscow) == ()
+    fronted = resolve("In Kenya, Somalia and Ethiopia signed a pact.")
+    kenya = next(m for m in fronted.mentions if m.actor.code.startswith("KEN"))
+    somalia = next(m for m in fronted.mentions if m.actor.code.startswith("SOM"))
+    assert kenya not in fronted.listed_with(somalia)
+    assert [m.actor.code[:3] for m in fronted.listed_with(somalia)] == ["ETH"]

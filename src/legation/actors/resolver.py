@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -101,11 +102,26 @@ class ArticleActors:
     entries: dict[int, ActorEntry] = field(default_factory=dict)  # mention id → its KB entry
     story_country: str | None = None  # the country that dominates the article (actors.story)
     _by_token: dict[int, Mention] = field(default_factory=dict)
+    _lists: dict[int, tuple[Mention, ...]] = field(default_factory=dict)  # id → its list
 
     def __post_init__(self) -> None:
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
                 self._by_token[i] = mention
+        for group in _surface_lists(self.doc, self.mentions):
+            for mention in group:
+                self._lists[id(mention)] = group
+
+    def listed_with(self, mention: Mention) -> tuple[Mention, ...]:
+        """The other mentions of the written list ("A, B and C") that ``mention`` is in,
+        found from the words between them, so a misparsed list ("Barack" as subject,
+        "Obama" as a prepositional object) still coordinates; those in another role than
+        ``mention`` (a fronted "In Israel, …") are not its partners."""
+        group = self._lists.get(id(mention))
+        if group is None:
+            return ()
+        role = _list_role(self.doc, mention)
+        return tuple(m for m in group if m is not mention and _list_role(self.doc, m) == role)
 
     def at(self, token: Token) -> Mention | None:
         """The mention covering ``token`` itself, if any."""
@@ -150,6 +166,7 @@ class ArticleActors:
             if mention is not None and mention not in found:
                 found.append(mention)
                 found.extend(m for m in self._coordinated_countries(mention) if m not in found)
+                found.extend(m for m in self.listed_with(mention) if m not in found)
         return found
 
     def owner_of(self, token: Token, depth: int = 0) -> Mention | None:
@@ -272,6 +289,45 @@ def _as_pronoun(mention: Mention, pronoun: Token) -> Mention:
         Actor(actor.code, actor.country, actor.sector, actor.name, pronoun.text),
         f"pronoun:{pronoun.lower_}→{actor.text}",
     )
+
+
+# Words that may stand between the items of a written list of actors: "A, B and C",
+# "A, the B, and C", "A as well as B".
+_LIST_GLUE = frozenset({",", "and", "&", "the", "as", "well"})
+
+
+def _surface_lists(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, ...]]:
+    """Runs of mentions joined only by list words, with at least one "and" ("Paris, France"
+    is a place and its country, not a list)."""
+    groups: list[tuple[Mention, ...]] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    run: list[Mention] = ordered[:1]
+    joined_by_and = False
+
+    def close() -> None:
+        if len(run) >= 2 and joined_by_and:
+            groups.append(tuple(run))
+
+    for previous, mention in pairwise(ordered):
+        between = [t.lower_ for t in doc[previous.end : mention.start]]
+        same_sentence = doc[previous.start].sent.start == doc[mention.start].sent.start
+        if between and same_sentence and all(w in _LIST_GLUE for w in between):
+            run.append(mention)
+            joined_by_and = joined_by_and or "and" in between or "&" in between
+            continue
+        close()
+        run, joined_by_and = [mention], False
+    close()
+    return groups
+
+
+def _list_role(doc: Doc, mention: Mention) -> str:
+    """Whether a listed mention is a prepositional object ("in Israel") or not: a list's
+    items share their role, whatever the parser attached them to."""
+    root = doc[mention.start : mention.end].root
+    while root.dep_ in ("conj", "appos"):
+        root = root.head
+    return "pobj" if root.dep_ == "pobj" and root.head.dep_ == "prep" else "other"
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:

@@ -103,6 +103,7 @@ class ArticleActors:
     story_country: str | None = None  # the country that dominates the article (actors.story)
     _by_token: dict[int, Mention] = field(default_factory=dict)
     _lists: dict[int, tuple[Mention, ...]] = field(default_factory=dict)  # id → its list
+    _pronoun_lists: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for mention in self.mentions:
@@ -117,6 +118,8 @@ class ArticleActors:
         found from the words between them, so a misparsed list ("Barack" as subject,
         "Obama" as a prepositional object) still coordinates; those in another role than
         ``mention`` (a fronted "In Israel, …") are not its partners."""
+        if id(mention) in self._pronoun_lists:  # "Macron and Scholz said *they* …"
+            return self._pronoun_lists[id(mention)]
         group = self._lists.get(id(mention))
         if group is None:
             return ()
@@ -138,6 +141,12 @@ class ArticleActors:
         if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             return self.antecedent(token)
         if token.pos_ == "PRON":
+            return None
+        if token.ent_type_ in ("DATE", "TIME"):
+            # "met with President X Tuesday": the parser made the name a compound of the day
+            for child in token.children:
+                if child.dep_ == "compound" and (found := self.at(child)) is not None:
+                    return found
             return None
         if (
             token.dep_ == "nsubj"
@@ -231,10 +240,19 @@ class ArticleActors:
         lower = pronoun.lower_
         want_person = lower in PERSON_PRONOUNS
         want_thing = lower in THING_PRONOUNS
+        plural = lower in PLURAL_PRONOUNS
         for mention in reversed(self.mentions):
             if mention.end > pronoun.i or pronoun.i - mention.end > PRONOUN_WINDOW:
                 continue
             is_person = id(mention) in self.persons
+            listed = self._lists.get(id(mention), ())
+            if plural and is_person and listed:
+                # "they" after a list of people: the list ("Macron and Scholz … they")
+                resolved = _as_pronoun(mention, pronoun)
+                self._pronoun_lists[id(resolved)] = tuple(m for m in listed if m is not mention)
+                if id(mention) in self.entries:
+                    self.entries[id(resolved)] = self.entries[id(mention)]
+                return resolved
             if want_person != is_person:
                 continue
             if want_thing and not self._singular_body(mention):

@@ -368,3 +368,62 @@ def test_user_file_overrides_and_adds(tmp_path: Path, lex: Lexicon) -> None:
     assert code_for(mine, "VERB", "sign", (), ("treaty",)) == "057"
     # and the bundled lexicon itself is untouched (it is cached)
     assert code_for(load_lexicon(), "VERB", "visit") == "042"
+
+
+# ---------------------------------------------------------------- plurals of title-case nouns
+
+
+def test_a_plural_noun_lemma_is_matched_by_its_singular_row() -> None:
+    """A title-case "Concessions" is tagged a name and keeps its plural as lemma."""
+    lx = parse_lexicon(
+        table(
+            "080; NOUN; concession;;; yield",
+            "061; NOUN; trade; between;; trade",
+            "040; NOUN; talk;;; talks",
+        ),
+        "t.tsv",
+    )
+    assert code_for(lx, "NOUN", "concessions") == "080"
+    assert code_for(lx, "NOUN", "Concessions") == "080"
+    assert code_for(lx, "NOUN", "trades", ("between",)) == "061"
+    assert {"concessions", "talks", "trades"} <= lx.lemmas("NOUN")
+    assert "concessions" not in lx.lemmas("VERB")
+    assert code_for(lx, "VERB", "concessions") is None  # verbs are not de-pluralised
+
+
+def test_a_plural_object_lemma_matches_a_singular_object() -> None:
+    lx = parse_lexicon(table("174; VERB; expel;; activist|journalist; expel one person"), "t.tsv")
+    assert code_for(lx, "VERB", "expel", objs=("activists",)) == "174"
+    assert code_for(lx, "VERB", "expel", objs=("journalists",)) == "174"
+    assert code_for(lx, "VERB", "expel", objs=("ambassadors",)) is None
+
+
+def test_singular_forms_and_non_plurals() -> None:
+    lx = parse_lexicon(
+        table(
+            "061; NOUN; embargo;;; e",
+            "190; NOUN; casualty;;; c",
+            "141; NOUN; march;;; m",
+            "010; NOUN; press;;; p",
+            "010; NOUN; crisi;;; odd lemma",
+        ),
+        "t.tsv",
+    )
+    assert code_for(lx, "NOUN", "embargoes") == "061"
+    assert code_for(lx, "NOUN", "casualties") == "190"
+    assert code_for(lx, "NOUN", "marches") == "141"
+    assert code_for(lx, "NOUN", "crisis") is None  # "-is" is no plural ending
+    assert code_for(lx, "NOUN", "presses") == "010"
+    assert code_for(lx, "NOUN", "pres") is None
+
+
+def test_bundled_plural_headline_rows(lex: Lexicon) -> None:
+    assert code_for(lex, "NOUN", "concessions") == "080"
+    assert code_for(lex, "VERB", "expel", objs=("activist", ACTOR_OBJECT)) == "174"
+    assert code_for(lex, "VERB", "promise", objs=("renew", "bombing", "campaign")) == "138"
+    assert code_for(lex, "VERB", "promise", objs=("end", "offensive")) == "0356"
+    assert code_for(lex, "VERB", "vow", objs=("arrest",)) == "130"
+    assert code_for(lex, "VERB", "call", ("into",), ("action",)) == "154"
+    assert code_for(lex, "NOUN", "attack", objs=("cyber",)) == "170"
+    assert code_for(lex, "NOUN", "trade", ("between",)) == "061"
+    assert code_for(lex, "NOUN", "trade") is None

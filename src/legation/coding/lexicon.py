@@ -145,10 +145,17 @@ class Lexicon:
         beats objects only, which beats a plain row; ties go to the earlier row.
         """
         rows = self._rows.get((pos.upper(), lemma.lower()))
+        if not rows and pos.upper() == "NOUN":
+            # a title-case "Concessions" is tagged a name and keeps its plural as lemma
+            rows = next(
+                (r for s in _singulars(lemma.lower()) if (r := self._rows.get(("NOUN", s)))),
+                None,
+            )
         if not rows:
             return None
         parts = {p.lower() for p in particles}
         objs = {o if o == ACTOR_OBJECT else o.lower() for o in object_lemmas}
+        objs |= {s for o in objs if o != ACTOR_OBJECT for s in _singulars(o)}
         best: Trigger | None = None
         for t in rows:
             if t.particle is not None and t.particle not in parts:
@@ -160,8 +167,16 @@ class Lexicon:
         return best
 
     def lemmas(self, pos: str | None = None) -> frozenset[str]:
-        """Head lemmas (of one part of speech, or all): a cheap screen before parsing."""
+        """Head lemmas (of one part of speech, or all): a cheap screen before parsing.
+
+        Noun lemmas come with their regular plurals, which ``match`` takes back to the
+        singular: a noun that the parser reads as a name ("Talks" in a title-case
+        headline) keeps its plural form as lemma.
+        """
         lemmas = {lem for (p, lem) in self._rows if pos is None or p == pos.upper()}
+        lemmas.update(
+            _plural(lem) for (p, lem) in self._rows if p == "NOUN" and pos in (None, "NOUN")
+        )
         if pos is None or pos.upper() == "VERB":
             lemmas.update(self._patterns)
         return frozenset(lemmas)
@@ -174,6 +189,29 @@ class Lexicon:
 
     def __len__(self) -> int:
         return self._count
+
+
+def _plural(noun: str) -> str:
+    """The regular plural of ``noun``: talk -> talks, embargo -> embargoes, casualty ->
+    casualties, march -> marches (irregular ones are left to the parser's lemmas)."""
+    if noun.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return noun + "es"
+    if len(noun) > 2 and noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singulars a regular plural ``word`` may come from, most likely first: talks ->
+    talk; embargoes -> embargo, embargoe; casualties -> casualty; "ss", "us" and "is" are
+    no plural endings (press, status, crisis)."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return ()
+    if word.endswith("ies"):
+        return (word[:-3] + "y", word[:-1])
+    if word.endswith("es"):
+        return (word[:-2], word[:-1])
+    return (word[:-1],)
 
 
 def _parse_row(fields: list[str], where: str) -> Trigger:

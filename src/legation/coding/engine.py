@@ -109,6 +109,8 @@ class _ArticleState:
 
     narrative: tuple[int, DateMention] | None = None
     events: list[Event] = field(default_factory=list)
+    # headline triggers that name no actor, with their context: the lead may name them
+    orphans: list[tuple[_Candidate, _Context]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,11 @@ class EventCoder:
             for event in _vaguer_intents(coded):
                 del events[event.event_id]
                 state.events.remove(event)
+            if index == 1:
+                for event in self._headline_from_lead(doc_id, state, coded):
+                    event = _distinct_id(event, events)
+                    if events.setdefault(event.event_id, event) is event:
+                        state.events.append(event)
             if _present_tense(sentence):
                 state.narrative = None  # the story has come back to the present
             # Only dates of another year anchor later sentences ("in 2015 … At the time, …").
@@ -303,13 +310,47 @@ class EventCoder:
 
     # -- events -----------------------------------------------------------------------------
 
-    def _events(self, doc_id: str, candidate: _Candidate, context: _Context) -> list[Event]:
+    def _headline_from_lead(
+        self, doc_id: str, state: _ArticleState, lead: list[tuple[_Candidate, list[Event]]]
+    ) -> list[Event]:
+        """ "Ceasefire Begins in La Paz" over "Bolivia and its rebels began a ceasefire …": a
+        headline trigger that names no actor takes those of the lead sentence's event of the
+        same CAMEO root, when there is one; the headline reports the lead's event."""
+        found: list[Event] = []
+        for candidate, context in state.orphans:
+            root = self.ontology.get(candidate.entry.code).root
+            for lead_candidate, events in lead:
+                event = next((e for e in events if e.root == root and e.source), None)
+                if event is None or event.source is None:
+                    continue
+                at = lead_candidate.token.i
+                target = Mention(at, at + 1, event.target, "lead") if event.target else None
+                pairs: list[tuple[Mention | None, Mention | None]] = [
+                    (Mention(at, at + 1, event.source, "lead"), target)
+                ]
+                candidate.args.how.append("actors:from-lead")
+                found.extend(self._events(doc_id, candidate, context, pairs))
+                break
+        state.orphans.clear()
+        return found
+
+    def _events(
+        self,
+        doc_id: str,
+        candidate: _Candidate,
+        context: _Context,
+        pairs: list[tuple[Mention | None, Mention | None]] | None = None,
+    ) -> list[Event]:
         index, sentence, actors = context.index, context.sentence, context.actors
         args = candidate.args
         if candidate.entry.code in TRAVEL_CODES and not args.targets:
             _carry_destination(candidate, context)
-        pairs = self._pairs(args, actors, joint=_joint_act(candidate.entry.code, candidate.clause))
+        if pairs is None:
+            joint = _joint_act(candidate.entry.code, candidate.clause)
+            pairs = self._pairs(args, actors, joint=joint)
         if not pairs:
+            if context.index == 0 and not _actors(args.sources + args.targets, actors):
+                context.state.orphans.append((candidate, context))
             return []
         token = candidate.token
         is_noun = token.pos_ in ("NOUN", "PROPN")

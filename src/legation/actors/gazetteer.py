@@ -72,6 +72,13 @@ class Gazetteer:
     places: dict[str, str] = field(repr=False)
     longest: int = 1
     cased_only: frozenset[str] = field(default=frozenset(), repr=False)
+    # the leading letters of each name ("port" for "port-au-prince", "st" for "st. louis"):
+    # a token that starts none of them starts no place, checked before any span is built
+    heads: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def may_start(self, word: str) -> bool:
+        """Whether some place name begins with ``word``'s leading letters (any case)."""
+        return not self.heads or name_head(word) in self.heads
 
     def country_of(self, name: str) -> str | None:
         """The country a place name lies in, any case: "Lucknow" → "IND"; else ``None``."""
@@ -116,7 +123,19 @@ def load_gazetteer(blocked: frozenset[str] = frozenset()) -> Gazetteer:
         places.setdefault(state["name"].lower(), "USA")
     places.update(_regions())
     kept = {name: code for name, code in places.items() if _usable(name, blocked)}
-    return Gazetteer(kept, max(len(name.split()) for name in kept))
+    heads = frozenset(name_head(name) for name in kept)
+    return Gazetteer(kept, max(len(name.split()) for name in kept), heads=heads)
+
+
+_HEAD = re.compile(r"[^\W_]+")
+
+
+def name_head(text: str) -> str:
+    """The leading run of letters and digits of ``text``, lower-cased ("Port-au-Prince" →
+    "port"); the text's first character when it starts with none."""
+    lower = text.lower()
+    match = _HEAD.match(lower)
+    return match.group(0) if match else lower[:1]
 
 
 def _names(name: str, aliases: Iterable[str], population: int) -> set[str]:
@@ -184,7 +203,7 @@ def with_word_forms(gazetteer: Gazetteer, nlp: Language) -> Gazetteer:
             continue
         if name in irregular or _inflects(name, tables, rules):
             cased.add(name)
-    return Gazetteer(gazetteer.places, gazetteer.longest, frozenset(cased))
+    return Gazetteer(gazetteer.places, gazetteer.longest, frozenset(cased), gazetteer.heads)
 
 
 def _inflects(word: str, tables: dict[str, set[str]], rules: dict[str, list[list[str]]]) -> bool:

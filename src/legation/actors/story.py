@@ -89,13 +89,16 @@ def place_votes(
 ) -> list[tuple[int, int, str]]:
     """Place names in ``doc`` outside actor mentions: (start, end, country), longest first."""
     found = []
+    tokens = list(doc)  # indexing a Doc builds a Token each time: once here
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         hit = None
+        token = tokens[i]
         if (
             i not in covered
-            and not doc[i].is_space
-            and (lower_cased or doc[i].text[:1].isupper())
+            and not token.is_space
+            and (lower_cased or token.text[:1].isupper())
+            and gazetteer.may_start(token.text)
         ):
             for size in range(min(gazetteer.longest, len(doc) - i), 0, -1):
                 span = doc[i : i + size]

@@ -76,3 +76,79 @@ def test_idioms_are_no_events(coder: Coder) -> None:
 def test_for_someone_to_act_is_hypothetical(coder: Coder) -> None:
     text = "It is important for the opposition to criticise the government, the editor wrote."
     assert "occurred" not in _modalities(_events(coder, text), "11")
+
+
+def _codes(events: list[Event]) -> set[str]:
+    return {e.cameo for e in events}
+
+
+def test_name_read_as_verb_is_no_attack(coder: Coder) -> None:
+    text = "devotees offered flowers to ram lalla at the makeshift shrine."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("19")]
+
+
+def test_demonstrate_that_is_showing_not_protest(coder: Coder) -> None:
+    text = "The riots in the city have demonstrated that the police were unprepared."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("14")]
+    text = "Farmers demonstrated outside the parliament in New Delhi."
+    assert [e for e in _events(coder, text) if e.cameo.startswith("14")]
+
+
+def test_awaited_verdict_finds_no_one_guilty(coder: Coder) -> None:
+    for text in (
+        "A verdict on the land dispute is expected from the Supreme Court next month.",
+        "The minister said the parties should wait till the court verdict on the temple.",
+    ):
+        assert "116" not in _codes(_events(coder, text))
+
+
+def test_wanted_person_is_no_appeal(coder: Coder) -> None:
+    text = "Kenyan police arrested three Somali men sought in the bombing of a hotel."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("02")]
+
+
+def test_shots_in_the_air_are_no_fight(coder: Coder) -> None:
+    text = "Police fired ten rounds in the air to disperse the stone-throwing mob."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("19")]
+
+
+def test_lifted_sanctions_are_not_imposed(coder: Coder) -> None:
+    events = _events(coder, "Japan agreed to lift the sanctions on Iran.")
+    assert not [e for e in events if e.cameo.startswith("16")]
+    assert [e for e in events if e.cameo.startswith("08")]
+
+
+def test_occupied_as_modifier_is_no_occupation(coder: Coder) -> None:
+    text = "The convoy crossed into the Russian-occupied part of Georgia on Friday."
+    assert "192" not in _codes(_events(coder, text))
+
+
+def test_in_no_mood_to_act(coder: Coder) -> None:
+    text = "The administration is in no mood to relax the curfew in the old city."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("08")]
+
+
+def test_admitted_to_hospital_is_no_admission(coder: Coder) -> None:
+    text = "Twelve injured protesters were admitted to the district hospital."
+    assert "015" not in _codes(_events(coder, text))
+
+
+def test_papers_and_political_backing_are_no_aid(coder: Coder) -> None:
+    text = "The opposition demanded that it be supplied a copy of the report."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("07")]
+    text = "The regional party is providing outside support to the coalition government."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("07")]
+
+
+def test_naming_modifier_and_press_conference(coder: Coder) -> None:
+    text = "According to the police control room, the city was calm on Sunday."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("17")]
+    text = "Speaking at a news conference, the Nepalese minister said the border was calm."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("04")]
+
+
+def test_electoral_idioms_and_tone(coder: Coder) -> None:
+    text = "The party will contest the assembly elections alone."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("11")]
+    text = "Candidates must not seek votes in the name of religion."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("02")]

@@ -75,3 +75,81 @@ def test_passive_conjunct_borrows_the_patient(code) -> None:  # type: ignore[no-
 def test_shot_dead_is_a_killing_trigger(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Police shot dead two dacoits near Nagpur and Pune in Maharashtra.")
     assert any(e.trigger == "shot dead" for e in police_events(events, "19"))
+
+
+def test_killed_in_police_firing_parsed_apart(code) -> None:  # type: ignore[no-untyped-def]
+    # the parser may hang "firing" on the verb and leave "police" alone in the "in" phrase
+    events = code(
+        'nagpur, maharashtra: "three men have been killed in police firing as mobs ran riot."'
+    )
+    assert any("implied-in-episode" in e.rule for e in police_events(events, "19"))
+
+
+def test_due_to_and_because_of_police_firing(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("nagpur, maharashtra: a youth was killed because of police firing in the bazaar.")
+    assert any("implied-in-episode" in e.rule for e in police_events(events, "19"))
+
+
+def test_cause_that_is_no_violence_is_no_doer(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("nagpur, maharashtra: two patients died due to police negligence, families said.")
+    assert not police_events(events, "19")
+
+
+def test_rounds_of_firing_by_the_police(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("nagpur, maharashtra: six rioters were killed in ten rounds of firing by police.")
+    assert police_events(events, "19")
+
+
+def test_when_clause_on_a_conjunct(code) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "nagpur, maharashtra: two men were killed and six injured on monday when police "
+        "opened fire to scatter a mob."
+    )
+    kills = [e for e in police_events(events, "19") if e.trigger == "killed"]
+    assert kills and "implied-when-clause" in kills[0].rule
+
+
+def test_the_firing_refers_to_the_firing_told_before(code) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "nagpur, maharashtra: police opened fire on a mob that was looting shops on monday. "
+        "a boy was injured in the firing, officials said."
+    )
+    assert any(e.trigger == "injured" for e in police_events(events, "1"))
+
+
+def test_the_firing_by_others_is_theirs(code) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "nagpur, maharashtra: militants opened fire on a bus near the fort on monday. "
+        "a boy was injured in the firing, officials said."
+    )
+    assert not [e for e in police_events(events, "1") if e.trigger == "injured"]
+
+
+def test_arrests_that_can_be_made_are_not_made(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("the collector in nagpur said preventive arrests can be made in maharashtra.")
+    assert not police_events(events, "173")
+
+
+def test_demanded_ban_and_arrest(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("the party in nagpur demanded a ban on the outfit and arrest of its chiefs.")
+    assert not police_events(events, "173")
+
+
+def test_agentless_tear_gas_is_by_the_police(code) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "nagpur, maharashtra: a mob gathered near the station on monday. "
+        "tear-gas shells were lobbed to scatter the crowd."
+    )
+    assert any(e.trigger == "lobbed" for e in police_events(events, "175"))
+
+
+def test_demanded_lathicharge_is_not_made(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("nagpur, maharashtra: the traders demanded a lathicharge on the rioters.")
+    assert not police_events(events, "175")
+
+
+def test_the_noun_a_gerund_modifies_is_its_doer(code) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "nagpur, maharashtra: the town remained calm following the police firing at the fair."
+    )
+    assert any("implied-gerund-head" in e.rule for e in police_events(events, "19"))

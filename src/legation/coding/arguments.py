@@ -6,6 +6,10 @@ nouns: possessor, "by"/"from" phrase or an actor modifier ("*Russian* arms shipm
 source; "to/with/against" phrases → target; "between X and Y" gives both. Subjects missing
 from a clause are borrowed from the clause that governs it ("Kim refused *to visit*",
 "Lula *made* a request", "South Korea's response will be … *beginning* shipments").
+When no actor is named as the target, fallbacks read it off the event's kind: the place
+of an attack, of aid, of refuge sought or of a curfew; the disputants of a mediation; the
+actor an expressed attitude is about; the place left by a withdrawal. A target that is a
+source itself ("opened *its* borders") is dropped.
 """
 
 from __future__ import annotations
@@ -137,13 +141,69 @@ ATTACK_NOUNS = frozenset(
 # holds is the target ("$30 million for relief in northern Iraq", "a ceasefire in Yemen").
 PLACED_VERBS = frozenset(
     "provide give send donate allocate deliver contribute supply grant pledge channel "
-    "disburse earmark airlift ship".split()
+    "disburse earmark airlift ship support fund finance assist".split()
 )
 PLACED_NOUNS = frozenset(
     "aid assistance support funding fund relief donation supplies package ceasefire "
     "truce cease-fire delivery shipment mission operation deployment".split()
 )
+# Mediating: the parties are those of the dispute mediated ("mediation efforts in the
+# Arab-Israeli dispute", "a mediation effort to resolve the rift between Qatar and …").
+MEDIATION_WORDS = frozenset("mediate mediation mediator conciliation good offices".split())
+DISPUTE_NOUNS = frozenset(
+    "conflict dispute rift crisis standoff stand-off war feud row tension tensions "
+    "confrontation fighting hostilities stalemate quarrel spat clash clashes".split()
+)
+# Attitudes expressed about someone: what they are about names the target ("voiced hope
+# that *the new government in Greece* will …", "optimism at a trade deal *with China*").
+ATTITUDE_NOUNS = frozenset(
+    "hope hopes optimism pessimism concern concerns confidence doubt doubts fear fears "
+    "skepticism scepticism satisfaction dissatisfaction disappointment frustration anger "
+    "outrage regret condolence condolences sympathy sympathies solidarity gratitude "
+    "appreciation displeasure worry worries alarm unease".split()
+)
+ABOUT_PREPS = frozenset(
+    "about over at on regarding concerning for with toward towards in of to".split()
+)
+_INSIDE_DEPS = frozenset(
+    "poss compound amod nmod prep pobj acl relcl pcomp dobj conj nsubj nsubjpass appos "
+    "ccomp xcomp agent".split()
+)
+# Quantities whose "of" phrase is what is counted: "a number of websites", "dozens of".
+QUANTITY_NOUNS = frozenset(
+    "number dozen dozens hundred hundreds thousand thousands score scores series "
+    "string handful couple range variety host lot lots".split()
+)
+# Pulling forces out of a place: the place left is the target.
+WITHDRAWING_VERBS = frozenset("withdraw pull evacuate recall remove".split())
+# Disarming somewhere: "laid down their arms in Mazar", "surrendered in Congo".
+DISARMING_VERBS = frozenset("surrender disarm demobilize demobilise".split())
+HANDING_VERBS = frozenset("lay hand give turn surrender put".split())
+WEAPON_NOUNS = frozenset("weapon weapons arm arms gun guns rifle rifles".split())
+# "sanctions *in relation to* Iraq", "measures *with regard to* Syria"
+RELATION_NOUNS = frozenset("relation relations regard respect reference connection".split())
+# Examples inside a phrase: "supplies and personnel *such as* doctors to Nepal".
+EXAMPLE_PREPS = frozenset({"as", "like", "including"})
+# Attack participles naming what is hit: "carried out a raid, *targeting* IS commanders".
+AIMING_PARTICIPLES = frozenset("target hit strike pound shell bomb".split())
+# "X claimed responsibility for the attack": X did it.
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+CLAIMING_VERBS = frozenset("claim accept take assume admit acknowledge".split())
+# Moving forces somewhere: the troops are the mover's own; the place is the target.
+DEPLOYING_VERBS = frozenset("deploy redeploy station mass amass dispatch".split())
 PLACED_PREPS = frozenset({"to", "for", "in", "into", "across", "throughout"})
+# Seeking shelter: the state where refuge is sought is the one appealed to ("Rohingya
+# sought refuge in Bangladesh").
+REFUGE_NOUNS = frozenset("refuge asylum sanctuary shelter haven".split())
+# Restrictions laid on a place: its state (its people) is the target, even the imposer's
+# own ("Jamaica's government extended the curfew in Jamaica", "a state of emergency in
+# Colombia"); "state of emergency", "martial law" name the restriction by a modifier.
+RESTRICTION_NOUNS = frozenset("curfew lockdown emergency siege blockade quarantine martial".split())
+# Leaving: the "from" phrase of these nouns is the place left, not the doer ("its
+# withdrawal of troops *from Iraq*").
+FROM_TARGET_NOUNS = frozenset(
+    "withdrawal pullout pull-out retreat departure evacuation redeployment exit".split()
+)
 # Joint action: coordinated subjects of these act with each other, and an "on" phrase is
 # the topic ("Japan and India held talks on China's claims": JPN↔IND, not → CHN).
 JOINT_WORDS = frozenset(
@@ -162,6 +222,9 @@ HOLDING_PARTICIPLES = frozenset({"hold", "control", "occupy", "run", "dominate",
 WIELDING_PARTICIPLES = frozenset(
     "fire launch claim plant detonate drop lead fly operate deploy throw lob".split()
 )
+# Attackers who fight the state of the place they hit: a bomb by rebels in their own
+# country is an attack on that state ("a Taliban car bomb struck a bus in Kabul").
+INSURGENT_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "OPP"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 MAX_CLIMB = 6
@@ -205,6 +268,15 @@ def _words(token: Token) -> set[str]:
     return out
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """The nouns coordinated with ``token``: "the act and the threats", "X, Y and Z"."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *_conjuncts(child)]
+    return out
+
+
 def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
@@ -235,7 +307,10 @@ def _noun_phrase_targets(
             args.add_targets(actors.all_for(child), "object-possessor")
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}:
             for pobj in _pobjs(child):
-                args.add_targets(actors.all_for(pobj, owners=True), f"object-{child.lower_}")
+                found = actors.all_for(pobj, owners=True)
+                if not found and child.lower_ in ("against", "on", "upon", "toward", "towards"):
+                    found = _located_in(pobj, actors)  # "sanctions against entities in Uganda"
+                args.add_targets(found, f"object-{child.lower_}")
             if child.lower_ in ("of", "with"):
                 for pobj in _pobjs(child):
                     args.direct |= _words(pobj)
@@ -288,7 +363,7 @@ def _place_actors(roots: list[Token], actors: ArticleActors, args: Arguments) ->
     """The state first named where the attacked thing lies ("a market in northern Yemen",
     "camps in Afghanistan's area of …"), unless it is the attacker's own; a capital there
     is a place, so it stands for its country, not its government."""
-    own = {m.actor.country for m in args.sources}
+    own = {m.actor.country for m in args.sources if m.actor.sector not in INSURGENT_SECTORS}
     for root in roots:
         for child in root.children:
             is_place = child.dep_ == "prep" and child.lower_ in PLACE_PREPS
@@ -306,6 +381,20 @@ def _place_actors(roots: list[Token], actors: ArticleActors, args: Arguments) ->
     return []
 
 
+def _through_quantity(token: Token) -> Token:
+    """The counted noun of a quantity: "a number *of* … websites", "dozens *of* camps"."""
+    for _ in range(2):
+        if token.lemma_.lower() not in QUANTITY_NOUNS:
+            break
+        inner = [
+            p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
+        ]
+        if not inner:
+            break
+        token = inner[0]
+    return token
+
+
 def _attacked(
     objects: list[Token], place_roots: list[Token], actors: ArticleActors, args: Arguments
 ) -> None:
@@ -314,6 +403,7 @@ def _attacked(
     place's country when they have none; else the place ("bombed a market in Yemen")."""
     if not args.sources:
         return
+    objects = [_through_quantity(o) for o in objects]
     found = [m for obj in objects for m in _modifier_actors(obj, actors, attack=True)]
     places = _place_actors(objects + place_roots, actors, args)
     if found and places:
@@ -322,29 +412,214 @@ def _attacked(
     args.add_targets(found or places, "attacked-modifier" if found else "attacked-place")
 
 
-def _placed(roots: list[Token], actors: ArticleActors, args: Arguments) -> None:
+def _placed(
+    roots: list[Token], actors: ArticleActors, args: Arguments, *, own_state: bool = False
+) -> None:
     """The state where aid goes or a truce holds, when no one is named as receiving it:
     searched along the roots' prepositional phrases ("for assistance *in northern Iraq*"),
-    not inside clauses; never the giver's own state."""
+    the participles on them ("for those *affected in Yemen*") and the purpose clause of a
+    verb ("provided funds *to support* peace building *in Colombia*"), not other clauses;
+    never the giver's own state unless ``own_state`` (a curfew)."""
     if not args.sources or args.targets:
         return
-    own = {m.actor.country for m in args.sources}
-    queue = [c for root in roots for c in root.children if c.dep_ == "prep"]
-    queue = [c for c in queue if c.lower_ in PLACED_PREPS]
+    own = set() if own_state else _own_states(args)
+    purposes = [p for root in roots for p in _purpose_clauses(root)]
+    queue = [c for root in roots + purposes for c in root.children if c.dep_ == "prep"]
+    queue = [
+        c
+        for c in queue
+        if c.lower_ in PLACED_PREPS | EXAMPLE_PREPS or (c.lower_ == "of" and c.head in purposes)
+    ]  # "to address the needs *of people in Yemen*"
     while queue:
         token = queue.pop(0)
         mention = actors.at(token)
         country = mention.actor.country if mention is not None else None
-        if mention is not None and mention.reason == "kb:country" and country not in own:
+        named_place = mention is not None and (
+            mention.reason == "kb:country" or (token.ent_type_ == "GPE" and country is not None)
+        )  # "people *in Yemen*" read as one mention: the place's word still names the state
+        if mention is not None and named_place and country not in own:
             actor = replace(mention.actor, code=country or "", sector=None)
             args.add_targets([replace(mention, actor=actor, reason="placed:kb:country")], "placed")
             return
         queue.extend(
             c
             for c in token.children
-            if c.dep_ in ("pobj", "compound", "amod", "conj", "poss")
-            or (c.dep_ == "prep" and c.lower_ in PLACED_PREPS | {"of"})
+            if c.dep_ in ("pobj", "compound", "amod", "conj", "poss", "agent")
+            or (c.dep_ == "prep" and c.lower_ in PLACED_PREPS | EXAMPLE_PREPS | {"of"})
+            or (c.dep_ == "acl" and c.tag_ == "VBN")
         )
+
+
+def _purpose_clauses(root: Token) -> list[Token]:
+    """An infinitival purpose clause on a verb or a noun, and its object ("gave €50 million
+    *to promote* development in …", "a ceasefire initiative *to halt* the fighting in …"):
+    where what is given goes."""
+    if root.pos_ in ("VERB", "AUX"):
+        deps: tuple[str, ...] = ("xcomp", "advcl")
+    elif root.pos_ in ("NOUN", "PROPN"):
+        deps = ("acl", "relcl")
+    else:
+        return []
+    out: list[Token] = []
+    for clause in root.children:
+        if clause.dep_ in deps and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+        ):
+            out += [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+    return out
+
+
+def _own_states(args: Arguments) -> set[str | None]:
+    """The states of the sources, but not of rebels: a truce or a disarmament by rebels in
+    their own country ("the Taliban agreed to a ceasefire in Afghanistan") is toward it."""
+    return {m.actor.country for m in args.sources if m.actor.sector not in INSURGENT_SECTORS}
+
+
+def _from_place(roots: list[Token], actors: ArticleActors, args: Arguments) -> list[Mention]:
+    """The state named in a "from" phrase of the roots ("withdrew peacekeepers *from
+    another position in Syria*"), not the source's own."""
+    own = _own_states(args)
+    for root in roots:
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for token in prep.subtree:
+                mention = actors.at(token)
+                if mention is None or mention.reason != "kb:country":
+                    continue
+                if mention.actor.country is None or mention.actor.country in own:
+                    continue
+                actor = replace(mention.actor, code=mention.actor.country, sector=None)
+                return [replace(mention, actor=actor, reason="left-place:kb:country")]
+    return []
+
+
+def _dispute_parties(roots: list[Token], actors: ArticleActors, args: Arguments) -> None:
+    """The parties of a dispute named by the roots' "in/over/on" phrases or purpose clauses
+    ("to resolve *the rift between Qatar and …*", "*in the Arab-Israeli dispute*"), as the
+    mediator's targets; never the mediator itself."""
+    if not args.sources or args.targets:
+        return
+    nouns: list[Token] = []
+    queue: list[Token] = list(roots)
+    seen: set[int] = set()
+    while queue:
+        root = queue.pop(0)
+        if root.i in seen or len(seen) > 12:
+            continue
+        seen.add(root.i)
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "over", "on", "to"):
+                nouns += _pobjs(child)
+            elif child.dep_ in ("xcomp", "acl", "advcl") and child.pos_ == "VERB":
+                queue.append(child)  # "an effort to resolve …", "tried to prevent …"
+            elif child.dep_ == "dobj" and root.pos_ == "VERB" and root not in roots:
+                nouns.append(child)
+    for noun in nouns:
+        if noun.lemma_.lower() not in DISPUTE_NOUNS and noun.lower_ not in DISPUTE_NOUNS:
+            continue
+        if _between(noun, actors, args):
+            return
+        found = [
+            m
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "nmod", "poss")
+            for item in [c, *c.children]
+            if (m := actors.at(item)) is not None
+        ]
+        own = {m.actor.code for m in args.sources}
+        args.add_targets([m for m in found if m.actor.code not in own], "dispute-party")
+        if args.targets:
+            return
+
+
+def _attitude_targets(nouns: list[Token], actors: ArticleActors, args: Arguments) -> None:
+    """The first actor that an expressed attitude is about: the subject of its clause
+    ("hopes *the Croatian government* will change …"), else inside its topic phrase
+    ("pessimism about *the North Korean* standoff"); never the source itself."""
+    if not args.sources or args.targets:
+        return
+    own = {m.actor.code for m in args.sources}
+    for noun in nouns:
+        if noun.lemma_.lower() not in ATTITUDE_NOUNS and noun.lower_ not in ATTITUDE_NOUNS:
+            continue
+        starts = [
+            c
+            for c in noun.children
+            if (c.dep_ == "prep" and c.lower_ in ABOUT_PREPS) or c.dep_ in ("acl", "relcl", "ccomp")
+        ]
+        queue: list[Token] = []
+        for start in starts:  # a clause's subject before the rest of it
+            queue += [c for c in start.children if c.dep_ in SUBJECT_DEPS]
+            queue.append(start)
+        seen: set[int] = set()
+        while queue and len(seen) < 40:
+            token = queue.pop(0)
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            mention = actors.at(token) or (
+                actors.for_token(token) if token.pos_ in ("NOUN", "PROPN") else None
+            )
+            agent_modifier = (
+                mention is not None
+                and mention.reason.startswith("kb:agent")
+                and token.dep_ in ("compound", "amod")
+            )
+            if mention is not None and mention.actor.code not in own and not agent_modifier:
+                args.add_targets([mention], "attitude-about")
+                return
+            queue += [c for c in token.children if c.dep_ in _INSIDE_DEPS]
+
+
+def _is_own_force(mention: Mention, args: Arguments, actors: ArticleActors) -> bool:
+    """A country-less agent word heading an object ("troops", "personnel"), or one of the
+    source's own country: what is sent or pulled out, not to whom or from where."""
+    own = {m.actor.country for m in args.sources}
+    codes = {m.actor.code for m in args.sources}
+    head = actors.doc[mention.start : mention.end].root
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owned = owner is not None and any(m.actor.code in codes for m in actors.all_for(owner))
+    return (
+        mention.reason.startswith("kb:agent")
+        and (mention.actor.country is None or mention.actor.country in own or owned)
+        and head.dep_ == "dobj"
+    )
+
+
+def _own_forces(args: Arguments, actors: ArticleActors) -> bool:
+    """Every target is the source's own forces ("sent 200 troops in Syria")."""
+    return bool(args.targets) and all(_is_own_force(m, args, actors) for m in args.targets)
+
+
+def _names_one_of(nouns: list[Token], words: frozenset[str]) -> bool:
+    """A noun, one of its compounds or modifiers, or its "of" phrase is one of ``words``:
+    "a curfew", "a state *of emergency*", "*martial* law"."""
+    for noun in nouns:
+        items = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+        ofs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        items += [p for c in ofs for p in _pobjs(c)]
+        if any(t.lemma_.lower() in words or t.lower_ in words for t in items):
+            return True
+    return False
+
+
+def _drop_self_targets(args: Arguments, actors: ArticleActors) -> None:
+    """A target that is a source itself ("Lithuania opened *its* borders to refugees") is
+    no counterpart: dropped, so that the others (or a fallback) name one."""
+    codes = {m.actor.code for m in args.sources}
+
+    def is_self(mention: Mention) -> bool:
+        if mention.actor.code not in codes:
+            return False
+        # a country-less agent ("activists", "GOV") is the source only as a possessor ("the
+        # bank's optimism"): elsewhere the engine may still complete it with the country
+        # its own phrase names ("activists *of Gondor*")
+        root = actors.doc[mention.start : mention.end].root
+        return bool(mention.actor.country) or root.dep_ == "poss"
+
+    kept = [m for m in args.targets if not is_self(m)]
+    if len(kept) < len(args.targets):
+        args.targets[:] = kept
+        args.how.append("target:not-the-source")
 
 
 def _modifier_agents_only(targets: list[Mention], actors: ArticleActors) -> bool:
@@ -399,6 +674,16 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
                 return actors.all_for(poss[0]), "noun-possessor"
         if dep in ("relcl",) and head.pos_ in ("NOUN", "PROPN"):
             return actors.all_for(head), "relative"
+        if (
+            dep == "acl"
+            and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "dobj" for c in token.children)
+            and (found := _subject_actors(head, actors))
+        ):
+            # a misparse of a whole clause: "The Iraqi air force [ROOT] carried [acl] out
+            # strikes": a participle with an object on the sentence's root noun is its verb
+            return found, "root-noun-subject"
         if (
             dep == "acl"
             and token.i == verb.i
@@ -473,6 +758,9 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         elif dep == "agent" or (passive and dep == "prep" and child.lower_ == "by"):
             for pobj in _pobjs(child):
                 args.add_sources(actors.all_for(pobj), "passive-agent")
+        elif dep == "dative" and child.tag_ == "IN":
+            for pobj in _pobjs(child):  # "giving money *to* local communities"
+                args.add_targets(actors.all_for(pobj, owners=True), "dative-to")
         elif dep in ("dobj", "dative", "attr"):
             args.direct |= _words(child)
             found = actors.all_for(child)
@@ -480,8 +768,12 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                 args.direct.add(ACTOR_OBJECT)
                 args.add_targets(found, "object")
             elif not _between(child, actors, args):
-                _noun_phrase_targets(child, actors, args, by=not passive)
-                args.add_targets(actors.all_for(child, owners=True), "object-owner")
+                for item in [child, *_conjuncts(child)]:  # "the act … and the threats made by X"
+                    _noun_phrase_targets(item, actors, args, by=not passive)
+                if not _has_recipient(verb, actors):
+                    # "returned Iraqi artifacts *to the government of Iraq*": the recipient,
+                    # not the owner of what is handed over
+                    args.add_targets(actors.all_for(child, owners=True), "object-owner")
                 if not args.targets:
                     found = _modifier_actors(child, actors, attack=False)
                     args.add_targets(found, "object-modifier")
@@ -495,7 +787,18 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         if child.dep_ == "prep" and not (passive and child.lower_ == "by"):
             _verb_prep(verb, child, actors, args)
     _between(verb, actors, args)
-    if not args.sources:
+    patient = _conjoined_patient(verb, passive)
+    if patient is not None and not args.targets:
+        # "X were arrested and later *freed by* Y", "X, held …, have been freed by Y": the
+        # shared subject is what the passive conjunct was done to
+        args.add_targets(actors.all_for(patient, owners=True), "conjoined-passive-subject")
+    if not args.sources and passive:
+        # "were detained and beaten *by police*": conjoined passives share their agent
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+            for agent in (g for g in conj.children if g.dep_ == "agent"):
+                for pobj in _pobjs(agent):
+                    args.add_sources(actors.all_for(pobj), "conjoined-passive-agent")
+    if not args.sources and patient is None:
         found, how = borrowed_subject(verb, actors)
         args.add_sources(found, how)
     if not args.sources:
@@ -504,6 +807,7 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
             if child.dep_ in ("npadvmod", "dep", "intj") and (found := actors.all_for(child)):
                 args.add_sources(found, "left-of-verb")
                 break
+    _drop_self_targets(args, actors)
     if verb.lemma_.lower() in ATTACK_VERBS and _modifier_agents_only(args.targets, actors):
         args.targets.clear()  # "attacked an army camp": "army" alone is no party; see below
     if not args.targets and verb.lemma_.lower() in ATTACK_VERBS:
@@ -522,19 +826,99 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
     objects += [  # "agreed to a ceasefire in …"
         pobj for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for pobj in _pobjs(c)
     ]
-    placed = any(
+    placed = any(  # "sent aid", "aid shipments", "$30 million *in assistance*"
         t.lemma_.lower() in PLACED_NOUNS
         for c in objects
-        for t in (c, *(g for g in c.children if g.dep_ == "compound"))
+        for t in (
+            c,
+            *(g for g in c.children if g.dep_ == "compound"),
+            *(p for g in c.children if g.dep_ == "prep" and g.lower_ == "in" for p in _pobjs(g)),
+        )
     )
     if not args.targets and (placed or verb.lemma_.lower() in PLACED_VERBS):
         _placed([verb, *objects], actors, args)  # "sent aid …", "declared a truce in Gaza"
+    elif verb.lemma_.lower() in PLACED_VERBS | DEPLOYING_VERBS and _own_forces(args, actors):
+        # "sent 200 troops in Syria": the troops are the sender's; the place is the target
+        probe = Arguments(sources=list(args.sources))
+        _placed([verb, *objects], actors, probe)
+        if probe.targets:
+            args.targets[:] = probe.targets
+            args.how.append("target:placed-not-own-forces")
+    if verb.lemma_.lower() in WITHDRAWING_VERBS and any(
+        _is_own_force(m, args, actors) for m in args.targets
+    ):
+        # "withdrew its troops from Iraq": the place left, not the troops pulled out
+        others = [m for m in args.targets if not _is_own_force(m, args, actors)]
+        others = others or _from_place([verb, *objects], actors, args)
+        if others:
+            args.targets[:] = others
+            args.how.append("target:left-place-not-own-forces")
+    if not args.targets and (
+        verb.lemma_.lower() in DISARMING_VERBS
+        or (verb.lemma_.lower() in HANDING_VERBS and _names_one_of(objects, WEAPON_NOUNS))
+    ):
+        _placed([verb, *objects], actors, args)  # "laid down their weapons in Iraq"
+    if not args.targets and _names_one_of(objects, REFUGE_NOUNS):
+        _placed([verb, *objects], actors, args)  # "sought refuge in Bangladesh"
+    if not args.targets and _names_one_of(objects, RESTRICTION_NOUNS):
+        _placed([verb, *objects], actors, args, own_state=True)  # "a curfew in Kashmir"
+    if not args.targets and (
+        verb.lemma_.lower() in MEDIATION_WORDS or _names_one_of(objects, MEDIATION_WORDS)
+    ):
+        _dispute_parties([verb, *objects], actors, args)  # "mediate in the conflict between …"
+    if not args.targets and verb.lemma_.lower() in CLAIMING_VERBS:
+        # "claimed responsibility for an attack *on a police checkpoint*": whom it hit
+        for event in _claimed_events(verb):
+            args.add_targets(noun_arguments(event, actors).targets, "claimed-event-target")
+    if not args.targets:
+        _attitude_targets(objects, actors, args)  # "voiced hope that Greece will …"
     if not args.targets:
         _complement_targets(verb, actors, args)
     args.object_lemmas |= args.direct
     _joint_topics(verb, args)
     _name_pronouns(args, actors)
     return args
+
+
+def _located_in(noun: Token, actors: ArticleActors) -> list[Mention]:
+    """The state a non-actor noun is placed in ("the entities *in Uganda*", "firms *based in*
+    Iran"), as its owner: the target of measures against it."""
+    for child in noun.children:
+        preps = [child] if child.dep_ == "prep" and child.lower_ == "in" else []
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "based in", "located in"
+            preps = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for prep in preps:
+            for pobj in _pobjs(prep):
+                mention = actors.at(pobj)
+                if mention is not None and mention.reason == "kb:country" and mention.actor.country:
+                    actor = replace(mention.actor, code=mention.actor.country, sector=None)
+                    return [replace(mention, actor=actor, reason="located-in:kb:country")]
+    return []
+
+
+def _has_recipient(verb: Token, actors: ArticleActors) -> bool:
+    """A "to" phrase (or dative) on the verb names an actor."""
+    return any(
+        actors.all_for(pobj, owners=True)
+        for c in verb.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for pobj in _pobjs(c)
+    )
+
+
+def _conjoined_patient(verb: Token, passive: bool) -> Token | None:
+    """The subject a passive conjunct without one of its own shares with the verb it is
+    conjoined to: the undergoer, never the doer."""
+    if verb.dep_ != "conj" or any(
+        c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS for c in verb.children
+    ):
+        return None
+    head = verb.head
+    head_passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in head.children)
+    if not (passive or (verb.tag_ == "VBN" and head_passive)):
+        return None
+    deps = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
+    return next((c for c in head.children if c.dep_ in deps), None)
 
 
 def _verb_prep(verb: Token, prep_token: Token, actors: ArticleActors, args: Arguments) -> None:
@@ -553,6 +937,10 @@ def _verb_prep(verb: Token, prep_token: Token, actors: ArticleActors, args: Argu
             continue  # a place: "signed at the White House"
         elif prep in ("by", "via"):
             _noun_phrase_targets(pobj, actors, args)  # "spoke by phone with Putin"
+        elif prep in ("in", "with") and pobj.lemma_.lower() in RELATION_NOUNS:
+            for inner in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for target in _pobjs(inner):  # "sanctions in relation to Iraq"
+                    args.add_targets(actors.all_for(target, owners=True), "in-relation-to")
         elif prep in TARGET_PREPS or prep == "from":
             found = actors.all_for(pobj, owners=True)
             args.add_targets(found, f"prep-{prep}")
@@ -569,6 +957,12 @@ def _complement_targets(verb: Token, actors: ArticleActors, args: Arguments) -> 
         elif child.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
             for subject in (c for c in child.children if c.dep_ in SUBJECT_DEPS):
                 args.add_targets(actors.all_for(subject), "complement-subject")
+        elif child.dep_ in ("advcl", "ccomp") and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in child.children
+        ):
+            # "called for Britain to stay": the subject of a "for … to" clause
+            for subject in (c for c in child.children if c.dep_ in SUBJECT_DEPS):
+                args.add_targets(actors.all_for(subject), "for-clause-subject")
 
 
 def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
@@ -591,7 +985,9 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
         for pobj in _pobjs(child):
             found = actors.all_for(pobj)
             args.object_lemmas |= _words(pobj)
-            if prep in SOURCE_PREPS:
+            if prep == "from" and noun.lemma_.lower() in FROM_TARGET_NOUNS:
+                args.add_targets(found, "noun-from-place")  # "withdrawal from Iraq"
+            elif prep in SOURCE_PREPS:
                 args.add_sources(found, f"noun-{prep}")
             elif prep in TARGET_PREPS:
                 args.add_targets(found or actors.all_for(pobj, owners=True), f"noun-{prep}")
@@ -604,25 +1000,92 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
     governor = _governing_verb(noun)
     if governor is not None:
         _governor_arguments(noun, governor, actors, args)
+    if not args.sources:
+        claimer = _responsibility_claimer(noun)
+        if claimer is not None:  # "the Taliban claimed responsibility for *an attack* on …"
+            args.add_sources(_subject_actors(claimer, actors), "claimed-responsibility")
+    _drop_self_targets(args, actors)
     if not args.targets and noun.lemma_.lower() in ATTACK_NOUNS:
+        # "an attack on …", and "launched an assault *on* …" where the phrase hangs on the
+        # light verb
+        holders = [noun]
+        if governor is not None and governor.lemma_.lower() in LIGHT_VERBS and noun.dep_ == "dobj":
+            holders.append(governor)
         objects = [
             pobj
-            for c in noun.children
+            for holder in holders
+            for c in holder.children
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "into")
             for pobj in _pobjs(c)
         ]
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ATTACK_VERBS:
+            # "air strikes *hit* the rebel-held enclave": what the verb hits
+            hit = [c for c in noun.head.children if c.dep_ == "dobj"]
+            for obj in hit:
+                args.add_targets(actors.all_for(obj, owners=True), "attack-subject-object")
+            objects += [] if args.targets else hit
+        aimed = [  # "carried out a raid …, *targeting* Islamic State commanders"
+            obj
+            for holder in holders
+            for c in holder.children
+            if c.dep_ in ("advcl", "acl", "xcomp")
+            and c.tag_ == "VBG"
+            and c.lemma_.lower() in AIMING_PARTICIPLES
+            for obj in c.children
+            if obj.dep_ == "dobj"
+        ]
+        if not args.targets:
+            for obj in aimed:
+                args.add_targets(actors.all_for(obj, owners=True), "attack-aimed-at")
+            objects += [] if args.targets else aimed
         _attacked(objects, [noun], actors, args)
     if not args.targets and noun.lemma_.lower() in PLACED_NOUNS:
         _placed([noun], actors, args)
+    if not args.targets and _names_one_of([noun], MEDIATION_WORDS):
+        _dispute_parties([noun] if governor is None else [noun, governor], actors, args)
     _joint_topics(noun, args)
     _name_pronouns(args, actors)
     return args
+
+
+def _responsibility_claimer(noun: Token) -> Token | None:
+    """The subject that claims (accepts, takes) responsibility or credit *for* ``noun``:
+    the doer of the event the noun names. A denial names no doer."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return None
+    claim = prep.head
+    if claim.lemma_.lower() in RESPONSIBILITY_NOUNS and claim.dep_ == "dobj":
+        claim = claim.head
+    elif not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY_NOUNS for c in claim.children
+    ):
+        return None  # "claimed responsibility on Monday for …" hangs "for" on the verb
+    if claim.lemma_.lower() not in CLAIMING_VERBS:
+        return None
+    return next((c for c in claim.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _claimed_events(verb: Token) -> list[Token]:
+    """The nouns whose responsibility ``verb`` claims ("claimed responsibility *for* …")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    if not any(c.lemma_.lower() in RESPONSIBILITY_NOUNS for c in holders[1:]):
+        return []
+    return [
+        pobj
+        for holder in holders
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for pobj in _pobjs(c)
+        if _responsibility_claimer(pobj) is not None
+    ]
 
 
 def _name_pronouns(args: Arguments, actors: ArticleActors) -> None:
     """A pronoun argument takes its speaker or same-sentence antecedent (``coding.coref``)."""
     name_pronouns(args.sources, actors)
     name_pronouns(args.targets, actors)
+    _drop_self_targets(args, actors)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -654,10 +1117,22 @@ def _governor_arguments(noun: Token, verb: Token, actors: ArticleActors, args: A
         if not args.sources:
             found, how = borrowed_subject(verb, actors)
             args.add_sources(found, how)
+    if verb.lemma_.lower() not in LIGHT_VERBS and noun.dep_ == "dobj" and verb.dep_ != "xcomp":
+        # "provided their donations *to Palestinians*": the recipient of what is handed over
+        # (not under a complement verb: "offered to provide its donations", whose noun event
+        # does not take the offer's modality in the engine)
+        for child in verb.children:
+            if child.dep_ in ("dative", "prep") and child.lower_ == "to":
+                for pobj in _pobjs(child):
+                    args.add_targets(actors.all_for(pobj, owners=True), "verb-recipient")
     if verb.lemma_.lower() in LIGHT_VERBS:
         for child in verb.children:
-            if child.dep_ == "dative":
+            if child.dep_ == "dative" and child.tag_ == "IN":
+                for pobj in _pobjs(child):  # "gave loans *to* Pakistani traders"
+                    args.add_targets(actors.all_for(pobj, owners=True), "dative-to")
+            elif child.dep_ == "dative":
                 args.add_targets(actors.all_for(child), "dative")
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in _pobjs(child):
-                    args.add_targets(actors.all_for(pobj), f"verb-{child.lower_}")
+                    found = actors.all_for(pobj, owners=True)
+                    args.add_targets(found, f"verb-{child.lower_}")

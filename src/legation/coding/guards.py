@@ -14,7 +14,21 @@ guards say when it is not, from the words around it, for any trigger:
 - a question, not an appeal: "asked whether the party had sought support", "when asked to
   comment, the official said" — a reporter's question, no request between actors;
 - private travel: pilgrims, tourists, devotees or passengers going somewhere make no visit
-  between political actors ("the pilgrims who will arrive from Saudi Arabia").
+  between political actors ("the pilgrims who will arrive from Saudi Arabia", "reached home
+  after completing their pilgrimage");
+- a name read as a verb: "ram lalla", "the ram temple" (the tagger's verb "ram");
+- showing, not protesting: "the riots demonstrated that security had collapsed";
+- an awaited decision: "a verdict is expected", "wait till the court verdict";
+- a wanted person: "two men sought in the slaying" (no appeal);
+- warning shots: "police fired rounds in the air" (no armed fight);
+- a measure being ended: "lift the sanctions" (the noun imposes nothing; the verb codes it);
+- a standing state: "the Israeli-occupied sector" (no new occupation);
+- a refusal: "in no mood to relax security";
+- care, not admission: "admitted to hospital";
+- papers or political backing, not aid: "supplied a copy", "outside support";
+- an event noun naming a place or kind: "the police control room", "attack helicopters";
+- a press conference, no consultation; electoral idioms ("contest the election", "seek
+  votes") and "talk in different tones".
 
 Each guard returns the reason (recorded nowhere else: the event is not made), or ``None``.
 """
@@ -55,6 +69,17 @@ MILITARY_PATIENTS = frozenset(
     defense position presence border front garrison
     """.split()
 )
+# De-escalating a military engagement: what is scaled down must be forces or fighting, not
+# "the temple stir" or "the campaign".
+DEESCALATE_CODE = "087"
+HOSTILITIES = frozenset(
+    """
+    fighting fight hostility conflict war warfare violence clash tension tensions offensive
+    operation attack attacks bombing bombardment shelling strike raid combat confrontation
+    standoff stand-off escalation deployment mobilisation mobilization alert buildup build-up
+    security patrol patrolling presence
+    """.split()
+)
 # (verb lemma, object lemma) pairs that are fixed expressions, never events.
 IDIOMS = frozenset(
     {
@@ -80,8 +105,18 @@ IDIOMS = frozenset(
         ("meet", "goal"),
         ("meet", "criterion"),
         ("meet", "standard"),
+        # electoral campaigning, no act between political actors
+        ("seek", "vote"),
+        ("solicit", "vote"),
+        ("contest", "election"),
+        ("contest", "poll"),
+        ("contest", "bypoll"),
+        ("contest", "seat"),
+        ("contest", "constituency"),
     }
 )
+# (verb lemma, prepositional object lemma) fixed expressions: "talk in different tones".
+PREP_IDIOMS = frozenset({("talk", "tone"), ("speak", "tone"), ("talk", "term")})
 CONTINUING_VERBS = frozenset({"keep", "continue", "get"})  # "keep going": not travel
 TRAVEL_VERBS = frozenset({"go", "come", "head", "travel"})
 SPORT_WORDS = frozenset(
@@ -110,7 +145,9 @@ def no_event_reason(token: Token, entry: Trigger, actors: ArticleActors) -> str 
     """Why the trigger ``token`` matched by ``entry`` is no event here, or ``None``."""
     guards = (
         _idiom, _abstract_patient, _not_travel, _sport, _fiction, _habitual, _question_asked,
-        _private_travel,
+        _private_travel, _name_read_as_verb, _showing, _awaited_decision, _wanted_person,
+        _shots_in_air, _reversed_measure, _state_participle, _no_mood, _admitted_to,
+        _not_aid, _naming_modifier, _press_event,
     )  # fmt: skip
     for guard in guards:
         reason = guard(token, entry, actors)
@@ -124,6 +161,10 @@ def _idiom(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and (lemma, child.lemma_.lower()) in IDIOMS:
             return f"idiom:{lemma} {child.lemma_.lower()}"
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (lemma, pobj.lemma_.lower()) in PREP_IDIOMS:
+                    return f"idiom:{lemma} {child.lower_} {pobj.lemma_.lower()}"
     return None
 
 
@@ -156,6 +197,8 @@ def _abstract_patient(token: Token, entry: Trigger, actors: ArticleActors) -> st
         return None  # the row names its objects itself ("kill" + bill → 129)
     if entry.code in MOBILISE_CODES:
         allowed = MILITARY_PATIENTS
+    elif entry.code == DEESCALATE_CODE:
+        allowed = MILITARY_PATIENTS | HOSTILITIES
     elif entry.code[:2] in MATERIAL_ROOTS:
         allowed = CONCRETE_PATIENTS | MILITARY_PATIENTS
     else:
@@ -304,19 +347,31 @@ def _private_travel(token: Token, entry: Trigger, actors: ArticleActors) -> str 
             traveller = _traveller(child, token) if child.dep_ == "poss" else None
             if traveller is not None:
                 return f"private-travel:{traveller}"
-        return None
+        if token.dep_ != "dobj":
+            return None
+        token = token.head  # "(pilgrims reached home) after completing their pilgrimage"
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    traveller = _verb_traveller(token)
+    return f"private-travel:{traveller}" if traveller is not None else None
+
+
+def _verb_traveller(token: Token) -> str | None:
     verb = token
     for _ in range(3):  # "have to go", "start arriving": the subject is on the governing verb
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects or verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if subjects or verb.head is verb:
             break
-        verb = verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "reached home after completing their pilgrimage"
+        elif verb.dep_ in ("xcomp", "conj", "advcl"):
+            verb = verb.head
+        else:
+            break
     for subject in subjects:
         traveller = _traveller(subject, verb)
         if traveller is not None:
-            return f"private-travel:{traveller}"
+            return traveller
     return None
 
 
@@ -335,3 +390,243 @@ def _traveller(subject: Token, verb: Token) -> str | None:
         word = objects[0] if objects else word
     lemma = word.lemma_.lower()
     return lemma if lemma in PRIVATE_TRAVELLERS else None
+
+
+# Names read as verbs: the deity's name in Indian news ("ram lalla", "the ram temple",
+# "ram sevaks") is tagged as the verb "ram" (→ 190) in lower-cased text.
+NAME_COMPOUNDS: dict[str, frozenset[str]] = {
+    "ram": frozenset(
+        """
+        lalla lala mandir temple sevak sevaks sewak sewaks janmabhoomi janambhoomi
+        janmabhumi janambhumi janmbhoomi bhakt bhakts navami katha rajya setu leela lila
+        shila naam nam nyas jap dhun kar
+        """.split()
+    ),
+}
+NAME_TITLES = frozenset("lord shri sri shree jai".split())
+
+
+def _name_read_as_verb(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "donate to ram lalla", "the ram temple": a name the tagger read as a verb."""
+    lemma = token.lower_
+    names = NAME_COMPOUNDS.get(lemma)
+    if names is None:
+        return None
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    if after is not None and after.lower_ in names:
+        return f"name:{lemma} {after.lower_}"
+    if before is not None and before.lower_ in NAME_TITLES:
+        return f"name:{before.lower_} {lemma}"
+    return None
+
+
+PROTEST_SHOW_VERBS = frozenset({"demonstrate", "show", "display"})
+# What one shows, not what one rallies for: "demonstrated its resolve".
+SHOWN_QUALITIES = frozenset(
+    """
+    ability capability capacity commitment resolve determination strength power will
+    willingness skill competence failure weakness seriousness sincerity maturity courage
+    effectiveness limit limits need importance fact truth
+    """.split()
+)
+
+
+def _showing(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "the violence has demonstrated that security has collapsed": to show, not to rally."""
+    if not entry.code.startswith("14") or token.lemma_.lower() not in PROTEST_SHOW_VERBS:
+        return None
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            return f"showing:{token.lower_} that"
+        if child.dep_ == "dobj" and child.lemma_.lower() in SHOWN_QUALITIES:
+            return f"showing:{token.lower_} {child.lemma_.lower()}"
+    return None
+
+
+DECISION_NOUNS = frozenset("verdict ruling judgment judgement decision".split())
+AWAITING_VERBS = frozenset("await expect anticipate wait".split())
+AWAITING_PREPS = frozenset("till until pending awaiting before".split())
+
+
+def _awaited_decision(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "a verdict was expected", "wait till the court verdict": a decision not given yet,
+    so nothing is decided (nor anyone found guilty)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in DECISION_NOUNS:
+        return None
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in AWAITING_VERBS:
+        return f"awaited:{head.lemma_.lower()} {token.lower_}"
+    if token.dep_ == "pobj" and head.lower_ in AWAITING_PREPS:
+        return f"awaited:{head.lower_} {token.lower_}"
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "wait":
+        return f"awaited:wait for {token.lower_}"
+    return None
+
+
+WANTED_VERBS = frozenset({"seek", "want"})
+
+
+def _wanted_person(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "two men sought in the slaying", "a suspect wanted for murder": wanted by the police,
+    no appeal between actors."""
+    if token.lemma_.lower() not in WANTED_VERBS or token.tag_ not in ("VBN", "VBD"):
+        return None
+    person = token.head
+    if token.dep_ != "acl" or not (
+        person.lemma_.lower() in CONCRETE_PATIENTS
+        or person.ent_type_ in ("PERSON", "NORP")
+        or actors.for_token(person) is not None
+    ):
+        return None  # "the time sought for arresting him": a request for time
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent", "dobj") for c in token.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "for", "over") for c in token.children):
+        return f"wanted-person:{token.head.lower_} {token.lower_}"
+    return None
+
+
+FIRING_VERBS = frozenset({"fire", "shoot", "open"})
+
+
+def _shots_in_air(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "police fired rounds in the air to disperse the mob": warning shots, no fight (the
+    repression is coded from its own words, "to quell the mob")."""
+    if entry.code[:2] not in ("18", "19") or token.lemma_.lower() not in FIRING_VERBS:
+        return None
+    for child in token.children:
+        in_air = any(c.dep_ == "pobj" and c.lower_ == "air" for c in child.children)
+        if child.dep_ == "prep" and child.lower_ in ("in", "into") and in_air:
+            return "warning-shots:in the air"
+    return None
+
+
+REVERSING_VERBS = frozenset(
+    "lift ease remove end scrap withdraw relax revoke drop rescind repeal cancel suspend "
+    "waive loosen".split()
+)
+
+
+def _reversed_measure(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "agreed to lift the sanctions": the noun names the measure being ended, not imposed;
+    the verb carries the event (085, 0813 …)."""
+    if token.pos_ not in ("NOUN", "PROPN") or entry.code[:2] not in ("16", "17"):
+        return None
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in REVERSING_VERBS:
+        return f"reversed:{head.lemma_.lower()} {token.lower_}"
+    return None
+
+
+def _state_participle(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "the Israeli-occupied sector": a participle naming a lasting state of the noun, no
+    new occupation."""
+    if entry.code != "192" or token.dep_ not in ("amod", "compound"):
+        return None
+    return f"state:{token.lower_} {token.head.lower_}"
+
+
+def _no_mood(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "seems in no mood to relax security": a refusal, not the act."""
+    if token.dep_ not in ("xcomp", "acl", "advcl"):
+        return None
+    head = token.head
+    moods = [head] if head.lemma_.lower() == "mood" else []
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        moods += [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "mood"]
+    for mood in moods:
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in mood.children):
+            return f"no-mood:{token.lower_}"
+    return None
+
+
+CARE_PLACES = frozenset(
+    "hospital ward icu clinic dispensary infirmary school college university hostel".split()
+)
+
+
+def _admitted_to(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "were admitted to various hospitals": taken in for care, no admission of anything."""
+    if token.lemma_.lower() != "admit":
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "into", "in", "at"):
+            for place in child.children:
+                if place.dep_ == "pobj" and place.lemma_.lower() in CARE_PLACES:
+                    return f"admitted:{child.lower_} {place.lemma_.lower()}"
+    return None
+
+
+AID_ROOT = "07"
+# Things handed over that are no aid: papers and information, or political backing.
+PAPERS = frozenset(
+    """
+    copy document paper agenda list report detail information data record minute file
+    letter notice transcript certificate form application
+    """.split()
+)
+BACKING_MODIFIERS = frozenset("outside political moral verbal parliamentary legislative".split())
+
+
+def _not_aid(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "be supplied the certified copy of the agenda", "providing outside support to the
+    government": papers or political backing, not material aid."""
+    if not entry.code.startswith(AID_ROOT):
+        return None
+    if token.pos_ in ("NOUN", "PROPN"):
+        things = [token]
+    elif token.pos_ == "VERB":
+        things = [c for c in token.children if c.dep_ == "dobj"]
+        if token.tag_ == "VBN" and not things:
+            things = [c for c in token.children if c.dep_ == "nsubjpass"]
+    else:
+        return None
+    for thing in things:
+        lemma = thing.lemma_.lower()
+        if lemma in PAPERS:
+            return f"not-aid:{lemma}"
+        modifiers = {c.lower_ for c in thing.children if c.dep_ == "amod"}
+        if lemma == "support" and modifiers & BACKING_MODIFIERS:
+            return f"not-aid:{sorted(modifiers & BACKING_MODIFIERS)[0]} support"
+    return None
+
+
+# Nouns an event noun may modify only to name them: "the police control room", "attack
+# helicopters", "relief camps" — a place or a kind of thing, no event.
+NAMED_HEADS = frozenset(
+    """
+    room centre center cell office desk station site building headquarters hq
+    helpline number van vehicle helicopter aircraft plane jet gunship unit squad wing
+    department
+    """.split()
+)
+
+
+def _naming_modifier(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """An event noun that only names a place or a kind of thing: "the control room"."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "compound":
+        return None
+    head = token.head
+    if head.lemma_.lower() in NAMED_HEADS:
+        return f"naming:{token.lower_} {head.lower_}"
+    return None
+
+
+MEETING_NOUNS = frozenset("conference briefing meet meeting interaction conclave".split())
+PRESS_WORDS = frozenset("press news media".split())
+
+
+def _press_event(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "the press conference", "a media briefing": a statement to reporters (coded from the
+    verbs of saying), no consultation between actors."""
+    if not entry.code.startswith("04") or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if token.lemma_.lower() not in MEETING_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.lower_ in PRESS_WORDS:
+            return f"press:{child.lower_} {token.lower_}"
+    return None

@@ -6,13 +6,21 @@ Two mechanisms, both applied only when the parse found no source of its own:
   followed": an arrest (CAMEO 173 from an arresting word, ``ARREST_LEMMAS``) in the passive,
   as a participle, or as a noun, with no "by" agent, is by the police of the story's country
   (its COP). Arresting is what police do; news writes it agentless because the agent is
-  obvious. Courts' acts (trial, indictment, prosecution) are left alone.
+  obvious. Courts' acts (trial, indictment, prosecution) are left alone, and so are arrests
+  only wanted or possible ("demanded a ban on the outfit and arrest of its leaders",
+  "preventive arrests can be made").
 - **"Killed in police firing".** A passive act of violence (roots 18–20), or a death
   ("died in police firing", ``DYING_LEMMAS``: the subject is the victim, so the target), with
   no agent takes
   as its source the actor named in its "in"/"during" phrase: the phrase itself ("in police
   firing", where the parser makes "police" the object) or the actor that modifies it or is
   its "by"/"with" object ("in Israeli air strikes", "in an encounter with the police").
+  A causal phrase names the episode too ("died due to / because of police firing"); a
+  participle conjoined to a passive shares its passive ("four were burnt and two killed in
+  police firing"); a "when" clause on a conjunct times both ("two were killed and six
+  injured when police opened fire"); and a definite "the firing" with no actor of its own
+  takes the actor of the firing told just before ("police opened fire … one man was
+  injured in the firing").
 
 Each rule records itself in the event's ``rule`` (``source:implied-…``).
 """
@@ -22,7 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
-from legation.coding.arguments import Arguments
+from legation.coding.arguments import LIGHT_VERBS, Arguments
 from legation.coding.modality import modality_of
 from legation.model import Actor, Mention
 
@@ -80,6 +88,9 @@ UNREALISED_GOVERNORS = frozenset(
 DYING_LEMMAS = frozenset({"die", "succumb", "perish"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 EPISODE_PREPS = frozenset({"in", "during"})
+# "died due to police firing", "injured because of police firing", "owing to": the first word
+# heads the phrase, its "to"/"of" is a pcomp (or the phrase's own head).
+CAUSAL_PREPS = frozenset({"due", "because", "owing"})
 # "killed when police opened fire": the verbs of a "when" clause that did the killing.
 FIRING_VERBS = frozenset(["fire", "open", "shoot", "attack", "charge", "lathicharge", "shell"])
 TEMPORAL_MARKS = frozenset({"when", "as", "after"})
@@ -112,13 +123,29 @@ def supply_implied_source(token: Token, code: str, args: Arguments, actors: Arti
             if police is not None:
                 args.add_sources([police], "implied-police")
         return
+    if code.startswith("175") and _repression_tool(token) and _agentless(token):
+        # "tear-gas shells were lobbed", "students were lathi-charged": police tactics
+        police = story_police(token, actors)
+        if police is not None:
+            args.add_sources([police], "implied-police")
+        return
+    if code[:2] in VIOLENT_ROOTS and token.tag_ == "VBG" and token.dep_ == "acl":
+        # "the police firing at the market": the noun a gerund modifies is its doer
+        found = actors.for_token(token.head)
+        if found is not None and found.actor.country is not None:
+            args.add_sources([found], "implied-gerund-head")
+            args.targets[:] = [m for m in args.targets if m is not found]
+        return
     if code[:2] in VIOLENT_ROOTS and token.pos_ in ("VERB", "AUX"):
-        if not (dying or _passive(token) or _participle(token)):
+        if not (dying or _passive(token) or _participle(token) or _shared_passive(token)):
             return
         found = _episode_actor(token, actors, dying)
         how = "implied-in-episode"
         if found is None:
             found, how = _when_clause_actor(token, actors), "implied-when-clause"
+        if found is None and _fired_agentless(token):
+            # "six more rounds were fired": by whoever the story had just firing
+            found, how = _nearest_firer(token, actors), "implied-earlier-firing"
         if found is not None:
             args.add_sources([found], how)
             args.targets[:] = [m for m in args.targets if m is not found]
@@ -137,9 +164,20 @@ def _participle(token: Token) -> bool:
     return token.tag_ == "VBN" and token.dep_ in _PARTICIPLE_DEPS and not has_subject
 
 
+def _shared_passive(token: Token) -> bool:
+    """A participle conjoined to a passive verb, whose auxiliary it shares: "four were burnt
+    and two *killed* in police firing" (the parser gives "two" as its subject)."""
+    if token.tag_ != "VBN" or token.dep_ != "conj" or not _passive(token.head):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "dobj") for c in token.children)
+
+
 def _when_clause_actor(token: Token, actors: ArticleActors) -> Mention | None:
     """ "Four were killed when police opened fire": the subject of a violent "when" clause."""
-    for clause in token.children:
+    # "four were killed and five injured when police opened fire": the clause may hang on a
+    # conjunct of the verb; it times both
+    heads = [token, *(c for c in token.conjuncts if c.pos_ in ("VERB", "AUX"))]
+    for clause in (c for head in heads for c in head.children):
         if clause.dep_ != "advcl" or clause.lemma_.lower() not in FIRING_VERBS:
             continue
         marks = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "mark")}
@@ -195,32 +233,161 @@ def _realised_noun(noun: Token) -> bool:
         governor = governor.head
         if governor.lemma_.lower() in ARREST_LEMMAS:
             return False
-    if governor.lemma_.lower() in UNREALISED_GOVERNORS:
+    if any(g.lemma_.lower() in UNREALISED_GOVERNORS for g in _governors(head)):
+        return False
+    light = head.head
+    # "preventive arrests can be made", "will make arrests": the light verb's modality
+    if (
+        head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and light.lemma_.lower() in LIGHT_VERBS
+        and modality_of(light).modality != "occurred"
+    ):
         return False
     return modality_of(noun).modality == "occurred"
+
+
+_NOMINAL_DEPS = frozenset({"conj", "pobj", "prep", "dobj", "appos"})
+
+
+def _governors(noun: Token, limit: int = 6) -> list[Token]:
+    """The words above ``noun`` up to the verb of its clause, through conjuncts, objects and
+    prepositions: "demanded a ban on the outfit and *arrest* of …" reaches "demanded"."""
+    out = []
+    token = noun
+    for _ in range(limit):
+        if token.dep_ not in _NOMINAL_DEPS or token.head is token:
+            break
+        token = token.head
+        out.append(token)
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    return out
 
 
 def _episode_actor(token: Token, actors: ArticleActors, dying: bool = False) -> Mention | None:
     """The actor of the episode a passive violent verb happened in ("in police firing").
 
     The phrase must name an episode of violence (``EPISODE_WORDS``), so that a place ("was
-    assassinated in Tehran", "killed in a Tehran hotel") is never read as the doer.
+    assassinated in Tehran", "killed in a Tehran hotel") is never read as the doer. A causal
+    phrase ("due to / because of / owing to police firing") names the episode too.
     """
     preps = EPISODE_PREPS | {"to"} if dying else EPISODE_PREPS  # "succumbed to police firing"
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
+        if prep.dep_ != "prep":
             continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
+        causal = any(c.lower_ in CAUSAL_PREPS for c in prep.children)  # "because" + "of"
+        if prep.lower_ in preps or (causal and prep.lower_ in ("of", "to")):
+            # "in firing by the militants": a gerund object is a pcomp
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        elif prep.lower_ in CAUSAL_PREPS:
+            objects = _causal_objects(prep)
+        else:
+            continue
+        for pobj in objects:
             found = None
             if _episode_word(pobj):
-                found = _actor_on(pobj, actors)
-            elif any(_episode_word(c) for c in pobj.children):
+                found = _actor_on(pobj, actors) or _antecedent_actor(pobj, actors)
+            elif any(_episode_word(c) for c in pobj.children) or _episode_next(pobj, token):
                 found = actors.for_token(pobj)  # parsed as "police" + acl "firing"
             if found is not None and found.actor.country is not None:
                 return found
     return None
+
+
+# "the firing" looks back to the shooting the story told: a firing noun, or a firing verb.
+FIRING_NOUNS = frozenset({"fire", "firing", "shooting", "gunfire"})
+SHOOTING_VERBS = frozenset({"fire", "shoot"})
+ANAPHORIC_FIRING = frozenset({"firing", "shooting", "gunfire"})
+ANTECEDENT_SENTENCES = 3  # how far back "the firing" may look for its antecedent
+
+
+def _antecedent_actor(episode: Token, actors: ArticleActors) -> Mention | None:
+    """ "One man was injured in *the firing*": a definite firing with no actor of its own is
+    the firing told just before (``ANTECEDENT_SENTENCES`` back); its actor is the nearest
+    earlier firing's ("police opened fire on the mob …", "the police firing at …")."""
+    if episode.lower_ not in ANAPHORIC_FIRING:
+        return None  # "the fire" may be a blaze
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in episode.children):
+        return None
+    return _nearest_firer(episode, actors)
+
+
+def _fired_agentless(verb: Token) -> bool:
+    """ "Rounds were fired", "shots were fired in the air": a passive shooting verb, no agent."""
+    if verb.lemma_.lower() not in SHOOTING_VERBS or not _passive(verb):
+        return False
+    return not any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children)
+
+
+def _nearest_firer(word: Token, actors: ArticleActors) -> Mention | None:
+    """The actor of the nearest firing told before ``word``, at most
+    ``ANTECEDENT_SENTENCES`` sentences back: a firing noun's actor ("police firing"), or the
+    subject of "opened fire" or of a shooting verb."""
+    doc = word.doc
+    first = word.sent.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for earlier in reversed(doc[first : word.i]):
+        found = None
+        lemma = earlier.lemma_.lower()
+        if earlier.pos_ in ("NOUN", "PROPN") and lemma in FIRING_NOUNS:
+            if earlier.dep_ == "compound":
+                continue
+            found = _actor_on(earlier, actors)
+            if earlier.dep_ == "dobj" and earlier.head.lemma_.lower() == "open":
+                found = found or _subject_actor(earlier.head, actors)  # "opened fire"
+        elif earlier.pos_ == "VERB" and lemma in SHOOTING_VERBS:
+            found = _subject_actor(earlier, actors)
+            if found is None and earlier.tag_ == "VBG":
+                found = _actor_on(earlier, actors)  # "in police firing" as a gerund
+        if found is not None and found.actor.country is not None:
+            return found
+    return None
+
+
+TEAR_GAS_WORDS = frozenset({"tear", "teargas", "tear-gas", "lathi", "lathicharge"})
+
+
+def _repression_tool(token: Token) -> bool:
+    """A use of tear gas or a lathi charge: the word itself ("lathicharged", "teargassed") or
+    in its object or passive subject ("tear-gas shells were lobbed")."""
+    if token.lemma_.lower() in ("teargas", "lathicharge") or token.lower_ in TEAR_GAS_WORDS:
+        return True
+    phrases = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lower_ in TEAR_GAS_WORDS for c in phrases for t in c.subtree)
+
+
+def _subject_actor(verb: Token, actors: ArticleActors) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent"):
+            target = next((c for c in child.children if c.dep_ == "pobj"), child)
+            found = actors.for_token(target if child.dep_ == "agent" else child)
+            if found is not None:
+                return found
+    return None
+
+
+def _causal_objects(prep: Token) -> list[Token]:
+    """The objects of "due to X", "because of X": under the first word or its "to"/"of"."""
+    out = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            out.append(child)
+        elif child.dep_ in ("pcomp", "prep") and child.lower_ in ("to", "of"):
+            out += [c for c in child.children if c.dep_ == "pobj"]
+    return out
+
+
+def _episode_next(pobj: Token, verb: Token) -> bool:
+    """ "killed in police firing" parsed as "in police" with "firing" hung on the verb: the
+    episode word right after the object, attached to the object, the verb or the phrase."""
+    doc = pobj.doc
+    if pobj.i + 1 >= len(doc):
+        return False
+    nxt = doc[pobj.i + 1]
+    return _episode_word(nxt) and nxt.head in (pobj, verb, pobj.head)
 
 
 def _episode_word(token: Token) -> bool:
@@ -230,14 +397,16 @@ def _episode_word(token: Token) -> bool:
 def _actor_on(noun: Token, actors: ArticleActors, depth: int = 0) -> Mention | None:
     """An actor modifying ``noun`` or in its "by"/"with"/"of" phrase, one "of" deep
     ("rounds of firing by the police")."""
+    # a gerund's subject is its actor: "in police firing" parsed as "police" + "firing" (VBG)
+    deps = _MODIFIERS | {"nsubj"} if noun.pos_ == "VERB" else _MODIFIERS
     for child in noun.children:
-        found = actors.for_token(child) if child.dep_ in _MODIFIERS else None
+        found = actors.for_token(child) if child.dep_ in deps else None
         if found is not None:
             return found
         if child.dep_ == "prep" and child.lower_ in ("by", "with", "of"):
             for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
+                if pobj.dep_ not in ("pobj", "pcomp"):
+                    continue  # "rounds of firing by the police": a gerund is a pcomp
                 found = actors.for_token(pobj)
                 if found is None and child.lower_ == "of" and depth == 0:
                     found = _actor_on(pobj, actors, depth + 1)

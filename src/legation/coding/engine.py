@@ -242,7 +242,10 @@ class EventCoder:
                     continue  # "mediating over the release of …": what is talked about
                 if no_event_reason(token, entry, actors) is not None:
                     continue
-                governor = carrier.head if carrier.dep_ in ("dobj", "pobj", "attr") else carrier
+                # "held talks", "arrests *can be made*": a light verb's object or passive
+                # subject takes the light verb's clause (its modality, dates and counts)
+                framed = carrier.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+                governor = carrier.head if framed else carrier
                 if governor.dep_ == "prep":
                     governor = governor.head
                 clause = governor if governor.lemma_.lower() in LIGHT_VERBS else token
@@ -461,7 +464,7 @@ class EventCoder:
             return mutual[:MAX_PAIRS]
         pairs = []
         for source, target in product(sources, targets):
-            if source and target and source.actor.code == target.actor.code:
+            if source and target and _same_party(source, target):
                 continue
             if self.require_actor and source is None and target is None:
                 continue
@@ -522,6 +525,15 @@ def _amount_contents(verb: Token) -> set[str]:
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 JOINT_CODES = frozenset({"161"})  # "cut diplomatic ties"
 RECIPROCAL = re.compile(r"\beach other\b|\bone another\b|\beach\b.*\bthe other\b")
+
+
+def _same_party(source: Mention, target: Mention) -> bool:
+    """One actor on both sides: the same code, unless two different people hold it ("the
+    Kurdish regional president met the Iraqi prime minister": IRQGOV and IRQGOV)."""
+    if source.actor.code != target.actor.code:
+        return False
+    names = (source.actor.name, target.actor.name)
+    return None in names or names[0] == names[1]
 
 
 def _joint_act(code: str, clause: Token) -> bool:

@@ -355,6 +355,8 @@ class EventCoder:
             if context.index == 0 and not _actors(args.sources + args.targets, actors):
                 context.state.orphans.append((candidate, context))
             return []
+        if all(source is None for source, _ in pairs) and _unknown_doer(candidate.clause, actors):
+            return []  # "Togadia blamed …": the doer is named but unknown, not absent
         token = candidate.token
         is_noun = token.pos_ in ("NOUN", "PROPN")
         governed_by_event = is_noun and candidate.clause is token and token.dep_ in ("dobj", "pobj")
@@ -525,6 +527,28 @@ def _amount_contents(verb: Token) -> set[str]:
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 JOINT_CODES = frozenset({"161"})  # "cut diplomatic ties"
 RECIPROCAL = re.compile(r"\beach other\b|\bone another\b|\beach\b.*\bthe other\b")
+
+
+NAMED_ENTITIES = frozenset({"PERSON"})
+
+
+def _unknown_doer(clause: Token, actors: ArticleActors) -> bool:
+    """The clause's subject is a name that resolves to no actor ("Julian Assange criticised
+    the government"): an event without that source would say nobody did it."""
+    for _ in range(3):  # "X reiterated his appeal", "X …, asking them to": X's clause
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        upward = clause.dep_ in ("dobj", "xcomp", "advcl", "conj") and clause.head is not clause
+        if subjects or not upward:
+            break
+        clause = clause.head
+    for subject in subjects:
+        # a person's name; in lower-cased text (no capitals, little NER) a proper noun
+        named = subject.ent_type_ in NAMED_ENTITIES or (
+            subject.pos_ == "PROPN" and subject.text.islower()
+        )
+        if named and not actors.all_for(subject):
+            return True
+    return False
 
 
 def _same_party(source: Mention, target: Mention) -> bool:

@@ -202,6 +202,10 @@ def _chain(trigger: Token) -> list[Token]:
             continue
         if token.dep_ not in CLIMB_DEPS and not (token.dep_ == "acl" and token.pos_ != "NOUN"):
             break
+        if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children
+        ):
+            break  # "an agreement *forced on* Qatar": a bare participle's act is its own
         token = token.head
         chain.append(token)
     return chain

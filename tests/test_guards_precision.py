@@ -112,6 +112,24 @@ def test_shots_in_the_air_are_no_fight(coder: Coder) -> None:
     assert not [e for e in _events(coder, text) if e.cameo.startswith("19")]
 
 
+def test_police_warning_fire_is_repression(coder: Coder) -> None:
+    # police or troops firing in the air at a crowd: violent repression (175), no fight
+    text = "In Bihar, India, the police opened fire in the air after the crowd turned violent."
+    events = _events(coder, text)
+    assert not [e for e in events if e.cameo.startswith("19")]
+    assert [e for e in events if e.cameo == "175" and e.source and e.source.sector == "COP"]
+
+
+def test_celebratory_fire_in_the_air_is_no_event(coder: Coder) -> None:
+    text = "In Bihar, India, wedding guests fired in the air as the groom arrived."
+    assert not [e for e in _events(coder, text) if e.cameo[:2] in ("17", "18", "19")]
+
+
+def test_opening_in_the_open_air_is_no_firing(coder: Coder) -> None:
+    text = "In Delhi, India, the book fair opened in the open air on Sunday."
+    assert not [e for e in _events(coder, text) if e.cameo[:2] in ("17", "19")]
+
+
 def test_lifted_sanctions_are_not_imposed(coder: Coder) -> None:
     events = _events(coder, "Japan agreed to lift the sanctions on Iran.")
     assert not [e for e in events if e.cameo.startswith("16")]

@@ -153,3 +153,47 @@ def test_the_noun_a_gerund_modifies_is_its_doer(code) -> None:  # type: ignore[n
         "nagpur, maharashtra: the town remained calm following the police firing at the fair."
     )
     assert any("implied-gerund-head" in e.rule for e in police_events(events, "19"))
+
+
+def test_died_due_to_police_firing(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Two farmers died due to the police firing in Nagpur and Pune on Friday.")
+    kills = [e for e in police_events(events, "19") if e.trigger.lower().startswith("died")]
+    assert kills and "source:implied-in-episode" in kills[0].rule
+
+
+def test_died_because_of_a_blaze_has_no_police(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Two shopkeepers died because of a fire in a market in Nagpur and Pune.")
+    assert not police_events(events, "19")
+
+
+def test_prompted_police_open_fire(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Stones were hurled at Nagpur in Maharashtra, prompting the police to open fire."
+    events = code(text)
+    shots = [e for e in police_events(events, "1") if e.trigger == "open"]
+    assert shots and "source:implied-prompted" in shots[0].rule, events
+
+
+def test_agentless_warning_rounds_take_the_earlier_firer(code) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police opened fire on rioters in Nagpur in Maharashtra on Friday. "
+        "Later four more rounds were fired in the air."
+    )
+    air = [e for e in police_events(code(text), "175") if e.sentence_index == 1]
+    assert air and "source:implied-earlier-firing" in air[0].rule
+
+
+def test_a_lathi_charge_noun_is_police_repression(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Several students were hurt in a lathi-charge at Nagpur in Maharashtra.")
+    assert police_events(events, "175")
+
+
+def test_killed_when_police_resorted_to_firing(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Two youths were killed when police resorted to firing in Nagpur and Pune.")
+    kills = police_events(events, "19")
+    assert kills and "source:implied-when-clause" in kills[0].rule
+
+
+def test_killed_in_the_police_firing_on_the_noun(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Of the people killed in the police firing in Nagpur and Pune, six were students."
+    kills = [e for e in police_events(code(text), "19") if e.trigger == "killed"]
+    assert kills and "source:implied-in-episode" in kills[0].rule

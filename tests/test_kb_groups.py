@@ -29,6 +29,20 @@ def _sources(events: list, root: str) -> set[str]:  # type: ignore[type-arg]
         ("the FDLR", "RWAREB"),
         ("the ELN", "COLREB"),
         ("the BJP", "INDPTY"),
+        ("the samajwadi party", "INDPTY"),
+        ("Shiromani Akali Dal", "INDPTY"),
+        ("the cpi(m)", "INDPTY"),
+        ("jd(u)", "INDPTY"),
+        ("the telugu desam party", "INDPTY"),
+        ("the aiadmk", "INDPTY"),
+        ("the vhp", "INDPTY"),
+        ("the all india muslim personal law board", "INDREL"),
+        ("the jamiat ulema-e-hind", "INDREL"),
+        ("the babri masjid action committee", "INDREL"),
+        ("the hurriyat conference", "INDOPP"),
+        ("hizbul mujahideen", "INDREB"),
+        ("the Students Islamic Movement of India", "INDREB"),
+        ("ulfa", "INDREB"),
         ("the African National Congress", "ZAFPTY"),
         ("AMISOM", "IGOAFU"),
         ("MONUSCO", "IGOUNO"),
@@ -45,6 +59,11 @@ def test_ambiguous_short_forms_are_case_sensitive_or_absent() -> None:
     # lower-case "who", "rss", an "islamic state" in general, or "PTI" (also a news agency)
     for phrase in ("who", "an rss feed", "an islamic state", "PTI"):
         assert resolve_phrase(phrase).code is None, phrase
+    # Indian short forms that are also other things: "SP" (a superintendent of police),
+    # "CPI" (a price index), "BSP" and "PDP" (parties elsewhere), "sad"; they take their
+    # Indian sense only in Indian stories (senses.tsv, test_story_country)
+    for phrase in ("the SP", "CPI", "BSP", "the PDP", "sad", "congress"):
+        assert resolve_phrase(phrase).code in (None, "LEG"), phrase
     # a bank is not the Bangladeshi party whose acronym it starts with
     assert resolve_phrase("BNP Paribas").code == "FRABUS"
 

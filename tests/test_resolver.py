@@ -96,3 +96,15 @@ def test_written_lists_coordinate_whatever_the_parse(resolve) -> None:  # type: 
     somalia = next(m for m in fronted.mentions if m.actor.code.startswith("SOM"))
     assert kenya not in fronted.listed_with(somalia)
     assert [m.actor.code[:3] for m in fronted.listed_with(somalia)] == ["ETH"]
+
+
+def test_noun_verb_compounds_are_one_verb() -> None:
+    """ "lathi-charged" is one verb (a baton charge), not "lathi" as subject of "charged";
+    other hyphenated compounds stay as the pipeline splits them."""
+    nlp = load_pipeline()
+    doc = nlp("Police lathi-charged the crowd. Baton-charging began. Russia-backed forces moved.")
+    words = [t.text for t in doc]
+    assert "lathi-charged" in words and "Baton-charging" in words
+    assert "Russia" in words and "backed" in words
+    verb = next(t for t in doc if t.text == "lathi-charged")
+    assert verb.pos_ == "VERB" and verb.lemma_ == "lathi-charge"

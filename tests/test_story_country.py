@@ -8,6 +8,7 @@ import pytest
 from spacy.lang.en import English
 
 from legation.actors.gazetteer import english_words, load_gazetteer, with_word_forms
+from legation.actors.kb import KnowledgeBase, load_default_kb
 from legation.actors.resolver import ActorResolver, ArticleActors
 from legation.actors.story import is_lower_cased, story_country
 from legation.nlp import load_pipeline
@@ -92,3 +93,57 @@ def test_a_dateline_may_name_its_news_agency(resolve) -> None:  # type: ignore[n
     found = resolve("MOSCOW (Reuters) - Riot police detained dozens of marchers in the centre.")
     assert all(m.actor.text != "MOSCOW" for m in found.mentions)
     assert found.story_country == "RUS"
+
+
+def _codes(found: ArticleActors) -> dict[str, str]:
+    return {found.doc[m.start : m.end].text: m.actor.code for m in found.mentions}
+
+
+def test_congress_in_an_indian_story_is_the_party(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = resolve(
+        "lucknow: the congress accused the state government of shielding the rioters, "
+        "and congress workers blocked a road in kanpur."
+    )
+    assert found.story_country == "IND"
+    codes = _codes(found)
+    assert codes["the congress"] == "INDPTY"
+    # the party's members act as it, as "BJP leaders" do
+    assert codes["congress workers"] == "INDPTY"
+    assert "INDLEG" not in codes.values()
+
+
+def test_congress_elsewhere_stays_a_legislature(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = resolve(
+        "WASHINGTON (AP) - Congress passed the spending bill on Monday, and senators "
+        "in Washington said the president would sign it."
+    )
+    assert found.story_country == "USA"
+    assert _codes(found)["Congress"] == "USALEG"
+
+
+def test_a_longer_name_keeps_its_code_in_an_indian_story(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("kolkata: the trinamul congress and the cpi(m) clashed in howrah on friday.")
+    codes = _codes(found)
+    assert codes["the trinamul congress"] == "INDPTY"
+    assert codes["the cpi(m)"] == "INDPTY"
+    assert [m for m in found.mentions if m.reason.startswith("kb:sense")] == []
+
+
+def test_short_forms_take_their_indian_sense_in_indian_stories_only(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = resolve("patna: the rss and the cpi held rallies in gaya and bhagalpur on sunday.")
+    codes = _codes(found)
+    assert (codes["the rss"], codes["the cpi"]) == ("INDPTY", "INDPTY")
+    foreign = resolve("LONDON (Reuters) - The CPI rose in London and Manchester last month.")
+    assert all(m.actor.code != "INDPTY" for m in foreign.mentions)
+
+
+def test_senses_load_from_a_users_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "senses.tsv"
+    path.write_text("country\tcode\tname\tpatterns\nNPL\tNPLREB\tCPN (Maoist)\tthe maoists\n")
+    kb = KnowledgeBase()
+    kb.add_file(path)
+    assert [(s.country, s.code, s.patterns) for s in kb.senses] == [
+        ("NPL", "NPLREB", ("the maoists",))
+    ]
+    bundled = load_default_kb().senses
+    assert any(s.country == "IND" and "congress" in s.patterns for s in bundled)

@@ -2,7 +2,8 @@
 
 The English pipeline splits hyphenated Korean given names ("Yoon Suk-yeol" → Yoon, Suk, -,
 yeol), which breaks both the parse and actor lookup. ``legation_hyphen_names`` re-joins them
-before the parser runs, so "Suk-yeol" and "Jong-un" are single tokens.
+before the parser runs, so "Suk-yeol" and "Jong-un" are single tokens; it also joins the
+few noun-verb compounds that are one verb ("lathi-charged").
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ _NOT_NAME_SUFFIXES = frozenset(
     ]
 )
 _MAX_SYLLABLE = 5  # Korean given-name syllables: "un", "il", "yeol", "hwan", "sung"
+# Noun-verb compounds that are one verb: "lathi-charged the crowd" (South Asian English: to
+# charge with batons). Split at the hyphen, the parser reads "lathi" as a subject and
+# "charged" as a legal charge; joined, the lexicon codes the whole verb (175).
+_COMPOUND_VERB_HEADS = frozenset(["lathi", "baton", "cane"])
+_COMPOUND_VERB_TAILS = frozenset(["charge", "charged", "charges", "charging"])
 
 
 def _is_name_part(text: str) -> bool:
@@ -46,21 +52,25 @@ def _is_name_part(text: str) -> bool:
 
 
 def merge_hyphenated_names(doc: Doc) -> Doc:
-    """Join ``Name Syl - syl`` into ``Name Syl-syl`` (a given name after a title-case word)."""
+    """Join ``Name Syl - syl`` into ``Name Syl-syl`` (a given name after a title-case word),
+    and a noun-verb compound into one verb ("lathi - charged" → "lathi-charged")."""
     spans = []
-    i = 1
+    i = 0
     while i + 2 < len(doc):
         first, hyphen, second = doc[i], doc[i + 1], doc[i + 2]
-        if (
-            hyphen.text == "-"
-            and not first.whitespace_
-            and not hyphen.whitespace_
-            and _is_name_part(first.text)
+        joined = hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_
+        name = (
+            _is_name_part(first.text)
+            and i > 0
             and _is_name_part(doc[i - 1].text)
             and second.text.isalpha()
             and len(second.text) <= _MAX_SYLLABLE
             and second.text.lower() not in _NOT_NAME_SUFFIXES
-        ):
+        )
+        compound_verb = (
+            first.lower_ in _COMPOUND_VERB_HEADS and second.lower_ in _COMPOUND_VERB_TAILS
+        )
+        if joined and (name or compound_verb):
             spans.append(doc[i : i + 3])
             i += 3
         else:

@@ -16,6 +16,9 @@ written ``=US`` is matched case-sensitively, for names that are also English wor
 ``igos.tsv``,          ``code  name  patterns`` (``IGO…`` codes become kind "igo", other
 ``organisations.tsv``  codes such as ``PRKMED`` kind "group")
 ``agents.tsv``         ``sector  patterns``
+``senses.tsv``         ``country  code  name  patterns``: what a word means in a story whose
+                       country (``actors.story``) is ``country`` ("congress" in an Indian
+                       story is the Congress party, INDPTY, not a legislature)
 """
 
 from __future__ import annotations
@@ -32,7 +35,14 @@ from legation.actors.entries import ActorEntry, AgentEntry, EntryKind, Role
 from legation.errors import DataFileError, ResourceError
 
 DATA_PACKAGE = "legation.actors.data"
-BUNDLED_FILES = ("countries.tsv", "igos.tsv", "organisations.tsv", "leaders.tsv", "agents.tsv")
+BUNDLED_FILES = (
+    "countries.tsv",
+    "igos.tsv",
+    "organisations.tsv",
+    "leaders.tsv",
+    "agents.tsv",
+    "senses.tsv",
+)
 BUNDLED_ORIGIN = "legation"
 DEFAULT_CAPITAL_SECTOR = "GOV"
 
@@ -40,7 +50,8 @@ COUNTRY_HEADER = ("code", "name", "names", "adjectives", "capitals")
 PEOPLE_HEADER = ("name", "patterns", "code", "start", "end")
 GROUP_HEADER = ("code", "name", "patterns")
 AGENT_HEADER = ("sector", "patterns")
-_HEADERS = (COUNTRY_HEADER, PEOPLE_HEADER, GROUP_HEADER, AGENT_HEADER)
+SENSE_HEADER = ("country", "code", "name", "patterns")
+_HEADERS = (COUNTRY_HEADER, PEOPLE_HEADER, GROUP_HEADER, AGENT_HEADER, SENSE_HEADER)
 
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 SECTOR_CODE = re.compile(r"[A-Z]{3}")
@@ -48,6 +59,18 @@ SECTOR_CODE = re.compile(r"[A-Z]{3}")
 ACTOR_CODE = re.compile(r"(?:[A-Z]{3}|IGO[A-Z]{3})(?:[A-Z]{3})*")
 # PETRARCH/TABARI agent dictionaries tag entries with "[~GOV]"; actor dictionaries do not.
 _AGENT_DICTIONARY = re.compile(r"\[~[A-Za-z]{3}")
+
+
+@dataclass(frozen=True, slots=True)
+class CountrySense:
+    """A word's sense in the stories of one country: in an Indian story "congress" is the
+    Congress party (``INDPTY``), wherever else a legislature. ``patterns`` are lower-case."""
+
+    country: str  # the story's country: "IND"
+    code: str  # the actor code the words take there: "INDPTY"
+    name: str  # "Indian National Congress"
+    patterns: tuple[str, ...]
+    origin: str = "legation"
 
 
 @dataclass(slots=True)
@@ -66,20 +89,24 @@ class _Parsed:
     entries: list[ActorEntry] = field(default_factory=list)
     agents: list[AgentEntry] = field(default_factory=list)
     country_names: dict[str, str] = field(default_factory=dict)
+    senses: list[CountrySense] = field(default_factory=list)
 
     def update(self, other: _Parsed) -> None:
         self.entries.extend(other.entries)
         self.agents.extend(other.agents)
         self.country_names.update(other.country_names)
+        self.senses.extend(other.senses)
 
 
 @dataclass
 class KnowledgeBase:
-    """Every actor and agent the resolver can match, with ``country_names`` for display."""
+    """Every actor and agent the resolver can match, with ``country_names`` for display and
+    the ``senses`` words take in one country's stories."""
 
     entries: list[ActorEntry] = field(default_factory=list)
     agents: list[AgentEntry] = field(default_factory=list)
     country_names: dict[str, str] = field(default_factory=dict)  # code → canonical name
+    senses: list[CountrySense] = field(default_factory=list)
 
     def extend(self, entries: Iterable[ActorEntry] = (), agents: Iterable[AgentEntry] = ()) -> None:
         """Add entries from any source; later entries sit after (and may shadow) earlier ones."""
@@ -115,12 +142,18 @@ class KnowledgeBase:
     def _merge(self, parsed: _Parsed) -> None:
         self.extend(parsed.entries, parsed.agents)
         self.country_names.update(parsed.country_names)
+        self.senses.extend(parsed.senses)
 
 
 def load_default_kb() -> KnowledgeBase:
     """A fresh knowledge base from the bundled files (parsed once per process, then copied)."""
     parsed = _bundled()
-    return KnowledgeBase(list(parsed.entries), list(parsed.agents), dict(parsed.country_names))
+    return KnowledgeBase(
+        list(parsed.entries),
+        list(parsed.agents),
+        dict(parsed.country_names),
+        list(parsed.senses),
+    )
 
 
 @cache
@@ -146,6 +179,8 @@ def parse_tsv(text: str, label: str, origin: str) -> _Parsed:
         return _Parsed(entries=_groups(table, origin))
     if table.header == AGENT_HEADER:
         return _Parsed(agents=_agents(table, origin))
+    if table.header == SENSE_HEADER:
+        return _Parsed(senses=_senses(table, origin))
     expected = "; ".join(" TAB ".join(h) for h in _HEADERS)
     found = " TAB ".join(table.header)
     raise DataFileError(
@@ -256,6 +291,18 @@ def _agents(table: _Table, origin: str) -> list[AgentEntry]:
             raise DataFileError(where, f"sector {sector} has no patterns")
         agents.append(AgentEntry(patterns, sector, origin))
     return agents
+
+
+def _senses(table: _Table, origin: str) -> list[CountrySense]:
+    senses = []
+    for where, (country, code, name, patterns_cell) in table.rows:
+        _check(COUNTRY_CODE, country, where, "country code")
+        _check(ACTOR_CODE, code, where, "actor code")
+        patterns = split_patterns(patterns_cell)
+        if not name or not patterns:
+            raise DataFileError(where, f"{country} {code} needs a name and at least one pattern")
+        senses.append(CountrySense(country, code, name, patterns, origin))
+    return senses
 
 
 def split_patterns(cell: str) -> tuple[str, ...]:

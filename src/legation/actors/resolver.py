@@ -21,13 +21,14 @@ from spacy.util import filter_spans
 
 from legation.actors.entries import ActorEntry, AgentEntry, split_code
 from legation.actors.gazetteer import english_words, load_gazetteer, with_word_forms
-from legation.actors.kb import KnowledgeBase
+from legation.actors.kb import CountrySense, KnowledgeBase
 from legation.actors.story import (
     is_dateline,
     is_lower_cased,
     lower_case_name,
     story_country,
     swap_mentions,
+    with_country_senses,
     with_story_country,
 )
 from legation.model import Actor, Mention
@@ -376,6 +377,14 @@ class ActorResolver:
             key = f"A{n}"
             self._agents[key] = agent
             self.matcher.add(key, list(_pattern_docs(nlp, agent.patterns)))
+        # Words with a sense of their own in one country's stories (actors.story): matched
+        # apart, and used only once the story's country is known.
+        self.sense_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._senses: dict[str, CountrySense] = {}
+        for n, sense in enumerate(kb.senses):
+            key = f"S{n}"
+            self._senses[key] = sense
+            self.sense_matcher.add(key, list(_pattern_docs(nlp, sense.patterns)))
 
     def resolve(self, doc: Doc, date: dt.date | None) -> ArticleActors:
         lower_cased = is_lower_cased(doc)  # names lose their capitals (actors.story)
@@ -418,6 +427,14 @@ class ActorResolver:
             entries.pop(id(mention), None)
         changed = with_story_country(mentions, country, self.kb.country_names.get(country or ""))
         mentions = swap_mentions(mentions, changed, persons, entries)
+        if country is not None and self._senses:
+            found = [
+                (start, end, self._senses[doc.vocab.strings[key]])
+                for key, start, end in self.sense_matcher(doc)
+            ]
+            mentions = with_country_senses(
+                doc, mentions, country, found, persons, NON_MEMBER_SECTORS
+            )
         return ArticleActors(doc, mentions, persons, entries, country)
 
     def _hits(self, doc: Doc, lower_cased: bool = False) -> list[_Hit]:

@@ -5,7 +5,9 @@
 and when one country holds at least ``MIN_VOTES`` votes and a ``DOMINANCE`` share of them,
 it is the story's country (``story_country``). Agent mentions with no country of their own
 ("police", "the mob", "villagers", "the court") then take it (``with_story_country``),
-except for sectors that are as often foreign as local (``CROSS_BORDER_SECTORS``).
+except for sectors that are as often foreign as local (``CROSS_BORDER_SECTORS``). Some words
+mean something else in one country's stories (``senses.tsv``, ``with_country_senses``):
+"congress" in an Indian story is the Congress party, not a legislature.
 
 Lower-cased articles (``is_lower_cased``: some sites publish all text in lower case) lose
 the capitals that tell a place name from a word, so there lower-case tokens may count as
@@ -22,8 +24,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from legation.actors.entries import ActorEntry
+from legation.actors.entries import ActorEntry, split_code
 from legation.actors.gazetteer import Gazetteer
+from legation.actors.kb import CountrySense
 from legation.model import Actor, Mention
 
 MIN_VOTES = 2
@@ -35,6 +38,9 @@ LOWER_CASE_SHARE = 0.03  # below this share of capitalised words an article is l
 MIN_WORDS = 20  # shorter texts are lower-cased only with no capital at all ...
 MIN_WORDS_UNCASED = 6  # ... and at least this many words
 STORY_REASON = "story-country"
+SENSE_REASON = "kb:sense"  # a word's sense in the story's country (``with_country_senses``)
+# Dependency labels of a sense word that modifies an agent noun: "congress leaders".
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 # Month and weekday names: a site's date line keeps their capitals in a lower-cased article.
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -197,6 +203,80 @@ def with_story_country(
             mention.start, mention.end, new, f"{mention.reason}+{STORY_REASON}:{country}"
         )
     return changed
+
+
+def with_country_senses(
+    doc: Doc,
+    mentions: list[Mention],
+    country: str | None,
+    found: Iterable[tuple[int, int, CountrySense]],
+    persons: set[int],
+    keep_apart: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """``mentions`` with the words that mean something else in ``country``'s stories
+    (``kb.CountrySense``, ``senses.tsv``) given that sense: "congress" in an Indian story
+    is the Congress party, not a legislature; "rss" there is the RSS, not a feed.
+
+    ``found`` are the sense words matched in ``doc`` (any country's; longest first wins).
+    A sense takes the place of agent mentions inside its words ("congress", "the
+    congress") and fills words no mention covers ("rss"); a word inside a longer mention
+    ("the trinamool congress", "members of congress") keeps that mention. A sense word
+    that modifies the agent mention after it ("congress leaders", "rss workers") makes one
+    mention of the group, as "BJP leaders" does (``resolver._body_mention``), unless that
+    agent's sector is in ``keep_apart`` ("congress critics" are not the party).
+    ``persons`` (ids of mentions naming people) is re-keyed in place.
+    """
+    if country is None:
+        return mentions
+    senses = sorted(
+        ((s, e, sense) for s, e, sense in found if sense.country == country),
+        key=lambda hit: (hit[0] - hit[1], hit[0]),
+    )
+    if not senses:
+        return mentions
+    by_token: dict[int, Mention] = {}
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            by_token[i] = mention
+    taken: set[int] = set()
+    dropped: set[int] = set()
+    added: list[Mention] = []
+    for start, end, sense in senses:
+        if any(i in taken for i in range(start, end)):
+            continue
+        inside = {id(m): m for i in range(start, end) if (m := by_token.get(i)) is not None}
+        if any(
+            m.start < start or m.end > end or not m.reason.startswith("kb:agent")
+            for m in inside.values()
+        ):
+            continue
+        taken.update(range(start, end))
+        dropped.update(inside)
+        span = doc[start:end]
+        new_start, new_end, text = start, end, span.text
+        after = by_token.get(end)
+        if (
+            after is not None
+            and after.start == end
+            and after.reason.startswith("kb:agent")
+            and after.actor.sector not in keep_apart
+            and span.root.dep_ in _MODIFIER_DEPS
+            and after.start <= span.root.head.i < after.end
+        ):
+            dropped.add(id(after))
+            taken.update(range(after.start, after.end))
+            new_end, text = after.end, doc[start : after.end].text
+        own_country, sector = split_code(sense.code)
+        actor = Actor(sense.code, own_country, sector, sense.name, text)
+        new = Mention(new_start, new_end, actor, f"{SENSE_REASON}:{country}")
+        if after is not None and id(after) in dropped and id(after) in persons:
+            persons.discard(id(after))
+            persons.add(id(new))
+        added.append(new)
+    out = [m for m in mentions if id(m) not in dropped]
+    out.extend(added)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 # Country names that are also words ("china", "turkey") count in lower-case text only in

@@ -204,6 +204,10 @@ class EventCoder:
                 args.direct |= gerund
                 args.object_lemmas |= gerund
                 entry = self._match_verb(token, args, _amount_contents(token))
+                if entry is None and _bare_gerund(token):
+                    # "the police firing was unprovoked", "resorted to firing": an -ing form
+                    # with no object of its own names the act as its noun does
+                    entry = self.lexicon.match("NOUN", token.lower_, args.particles, set())
                 # verb patterns of imported dictionaries (coding.patterns), when any
                 entry, binding = self.lexicon.refine_bound(
                     token, entry, lambda t: actors.at(t) is not None
@@ -567,6 +571,13 @@ def _joint_act(code: str, clause: Token) -> bool:
         return True
     span = clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text.lower()
     return RECIPROCAL.search(span) is not None  # "each side rejected the other's plan"
+
+
+def _bare_gerund(verb: Token) -> bool:
+    """An -ing verb with no object or complement: "firing", "shelling" used as a noun."""
+    return verb.tag_ == "VBG" and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "dative", "attr") for c in verb.children
+    )
 
 
 def _gerund_object(verb: Token) -> set[str]:

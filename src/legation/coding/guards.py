@@ -40,7 +40,9 @@ import re
 from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
+from legation.coding.arguments import borrowed_subject
 from legation.coding.lexicon import Trigger
+from legation.model import Mention
 
 # Roots of material acts whose patient must be a person, group, place or thing of war.
 MATERIAL_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -493,15 +495,64 @@ FIRING_VERBS = frozenset({"fire", "shoot", "open"})
 
 
 def _shots_in_air(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
-    """ "police fired rounds in the air to disperse the mob": warning shots, no fight (the
-    repression is coded from its own words, "to quell the mob")."""
-    if entry.code[:2] not in ("18", "19") or token.lemma_.lower() not in FIRING_VERBS:
+    """ "revellers fired in the air": warning or celebratory shots, no fight. Fired by the
+    police or troops at a crowd ("police opened fire in the air to disperse the mob") they
+    are repression (the lexicon's 175 "fire in the air" rows), kept when the firer is a
+    state force or unsaid ("rounds were fired in the air")."""
+    if token.lemma_.lower() not in FIRING_VERBS or not _in_the_air(token):
         return None
+    if entry.code[:2] in ("18", "19"):
+        return "warning-shots:in the air"
+    if entry.code != REPRESSION_CODE:
+        return None
+    if token.lemma_.lower() == "open" and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in FIRE_NOUNS for c in token.children
+    ):
+        return "not-firing:open in the air"  # "the market opened in the open air"
+    firers = _firers(token, actors)
+    if firers is None or any(m.actor.sector in STATE_FORCES for m in firers):
+        return None
+    return "warning-shots:in the air"
+
+
+REPRESSION_CODE = "175"
+STATE_FORCES = frozenset({"COP", "MIL"})
+FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "round", "bullet", "volley"})
+
+
+def _in_the_air(token: Token) -> bool:
+    """ "fired in the air", "shot into the sky": a prepositional phrase of the verb."""
     for child in token.children:
-        in_air = any(c.dep_ == "pobj" and c.lower_ == "air" for c in child.children)
-        if child.dep_ == "prep" and child.lower_ in ("in", "into") and in_air:
-            return "warning-shots:in the air"
-    return None
+        if child.dep_ != "prep" or child.lower_ not in ("in", "into"):
+            continue
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in ("air", "sky") for c in child.children):
+            return True
+    return False
+
+
+def _firers(token: Token, actors: ArticleActors) -> list[Mention] | None:
+    """Who fired: the clause's subject, or the one it borrows ("forced the police to open
+    fire"); ``None`` when the clause names no firer at all (an agentless passive)."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
+    if subjects:
+        subject = subjects[0]
+        if subject.dep_ == "agent":
+            subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
+        return actors.all_for(subject)
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in CAUSING_VERBS:
+        objects = [c for c in token.head.children if c.dep_ == "dobj"]
+        if objects:
+            return actors.all_for(objects[0])
+    found, _how = borrowed_subject(token, actors)
+    if found:
+        return found
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return None
+    return []
+
+
+# "prompting / forcing / compelling the police to open fire": the object fires.
+CAUSING_VERBS = frozenset("prompt force compel oblige order cause lead provoke drive".split())
 
 
 REVERSING_VERBS = frozenset(

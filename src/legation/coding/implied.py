@@ -20,7 +20,16 @@ Two mechanisms, both applied only when the parse found no source of its own:
   police firing"); a "when" clause on a conjunct times both ("two were killed and six
   injured when police opened fire"); and a definite "the firing" with no actor of its own
   takes the actor of the firing told just before ("police opened fire … one man was
-  injured in the firing").
+  injured in the firing"). A "when" clause may also say the force was resorted to ("killed
+  when the police resorted to firing"); a participle's noun may carry the episode word
+  ("the people killed in the police firing", parsed "in the police" + "firing" on
+  "people"); and a gerund whose subject the parse borrowed from a dying verb ("two died in
+  the police firing at the market") does not take the dead as the firer.
+- **Prompted acts.** "Stones were hurled, prompting the police to open fire": the object of a
+  causing verb (``CAUSING_VERBS``) does its violent infinitive, not a subject the parse
+  borrowed from a governing clause.
+- **Warning fire.** "Four more rounds were fired in the air" (175, see
+  ``coding.guards._shots_in_air``), agentless: by whoever the story had just firing.
 
 Each rule records itself in the event's ``rule`` (``source:implied-…``).
 """
@@ -92,13 +101,15 @@ EPISODE_PREPS = frozenset({"in", "during"})
 # heads the phrase, its "to"/"of" is a pcomp (or the phrase's own head).
 CAUSAL_PREPS = frozenset({"due", "because", "owing"})
 # "killed when police opened fire": the verbs of a "when" clause that did the killing.
-FIRING_VERBS = frozenset(["fire", "open", "shoot", "attack", "charge", "lathicharge", "shell"])
+FIRING_VERBS = frozenset(
+    ["fire", "open", "shoot", "attack", "charge", "lathicharge", "lathi-charge", "shell"]
+)
 TEMPORAL_MARKS = frozenset({"when", "as", "after"})
 # Nouns (and gerunds) that name an episode of violence: "killed in police *firing*".
 EPISODE_WORDS = frozenset(
     """fire firing shooting gunfire crossfire strike airstrike attack raid shelling bombing
     bombardment encounter clash operation action violence blast explosion assault offensive
-    crackdown lathicharge charge round bullet""".split()
+    crackdown lathicharge lathi-charge charge round bullet""".split()
 )
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 _PARTICIPLE_DEPS = frozenset({"amod", "acl", "relcl", "advcl", "conj"})
@@ -115,6 +126,19 @@ def supply_implied_source(token: Token, code: str, args: Arguments, actors: Arti
         args.targets[:0] = [m for m in args.sources if m not in args.targets]
         args.sources.clear()
         args.how.append("source:is-patient")
+    if args.sources and any(f"source:borrowed-from-{d}" in args.how for d in DYING_LEMMAS):
+        # "two died in the police firing at the market": the dead did not fire
+        args.sources.clear()
+        args.how.append("source:not-the-dead")
+    caused = _caused_actor(token, actors) if code[:2] in VIOLENT_ROOTS | {"17"} else None
+    borrowed = any(h.startswith("source:borrowed-from") for h in args.how)
+    if caused is not None and (not args.sources or borrowed):
+        # "stones were hurled, prompting the police to open fire": the one prompted fires,
+        # not a subject borrowed from a governing clause ("… clashed, prompting …")
+        args.sources[:] = [caused]
+        args.how.append("source:implied-prompted")
+        args.targets[:] = [m for m in args.targets if m is not caused]
+        return
     if args.sources:
         return
     if code.startswith("173") and token.lemma_.lower() in ARREST_LEMMAS:
@@ -128,6 +152,12 @@ def supply_implied_source(token: Token, code: str, args: Arguments, actors: Arti
         police = story_police(token, actors)
         if police is not None:
             args.add_sources([police], "implied-police")
+        return
+    if code.startswith("175") and _fired_agentless(token):
+        # "five rounds were fired in the air": by whoever the story had just firing
+        found = _nearest_firer(token, actors)
+        if found is not None:
+            args.add_sources([found], "implied-earlier-firing")
         return
     if code[:2] in VIOLENT_ROOTS and token.tag_ == "VBG" and token.dep_ == "acl":
         # "the police firing at the market": the noun a gerund modifies is its doer
@@ -149,6 +179,24 @@ def supply_implied_source(token: Token, code: str, args: Arguments, actors: Arti
         if found is not None:
             args.add_sources([found], how)
             args.targets[:] = [m for m in args.targets if m is not found]
+
+
+# "prompting / compelling the police to open fire": the object of these does the act.
+CAUSING_VERBS = frozenset({"prompt", "compel", "oblige", "provoke", "cause", "lead", "drive"})
+
+
+def _caused_actor(token: Token, actors: ArticleActors) -> Mention | None:
+    """The object of a causing verb whose infinitive complement ``token`` is, when it is a
+    state's actor: "prompting the police to open fire", "compelled the troops to fire"."""
+    if token.dep_ != "xcomp" or token.head.lemma_.lower() not in CAUSING_VERBS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None
+    for obj in (c for c in token.head.children if c.dep_ == "dobj"):
+        found = actors.for_token(obj)
+        if found is not None and found.actor.country is not None:
+            return found
+    return None
 
 
 def _borrowed_patient(token: Token, args: Arguments) -> bool:
@@ -178,7 +226,9 @@ def _when_clause_actor(token: Token, actors: ArticleActors) -> Mention | None:
     # conjunct of the verb; it times both
     heads = [token, *(c for c in token.conjuncts if c.pos_ in ("VERB", "AUX"))]
     for clause in (c for head in heads for c in head.children):
-        if clause.dep_ != "advcl" or clause.lemma_.lower() not in FIRING_VERBS:
+        if clause.dep_ != "advcl":
+            continue
+        if clause.lemma_.lower() not in FIRING_VERBS and not _resorted_to_force(clause):
             continue
         marks = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "mark")}
         if marks.isdisjoint(TEMPORAL_MARKS):
@@ -187,6 +237,17 @@ def _when_clause_actor(token: Token, actors: ArticleActors) -> Mention | None:
             if subject.dep_ == "nsubj" and (found := actors.for_token(subject)) is not None:
                 return found if found.actor.country is not None else None
     return None
+
+
+def _resorted_to_force(verb: Token) -> bool:
+    """ "when the police resorted to firing / a lathi-charge": "resort" with an episode of
+    violence in its "to" phrase."""
+    if verb.lemma_.lower() != "resort":
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+        if any(c.dep_ in ("pobj", "pcomp") and _episode_word(c) for c in prep.children):
+            return True
+    return False
 
 
 def story_police(token: Token, actors: ArticleActors) -> Mention | None:
@@ -348,13 +409,19 @@ def _nearest_firer(word: Token, actors: ArticleActors) -> Mention | None:
 
 
 TEAR_GAS_WORDS = frozenset({"tear", "teargas", "tear-gas", "lathi", "lathicharge"})
+CHARGE_WEAPONS = frozenset({"lathi", "baton", "cane"})
 
 
 def _repression_tool(token: Token) -> bool:
     """A use of tear gas or a lathi charge: the word itself ("lathicharged", "teargassed") or
     in its object or passive subject ("tear-gas shells were lobbed")."""
-    if token.lemma_.lower() in ("teargas", "lathicharge") or token.lower_ in TEAR_GAS_WORDS:
+    lemma = token.lemma_.lower()
+    if lemma in ("teargas", "lathicharge") or token.lower_ in TEAR_GAS_WORDS:
         return True
+    if lemma.partition("-")[0] in CHARGE_WEAPONS and lemma.endswith("-charge"):
+        return True  # "lathi-charged", joined into one verb by the tokenizer (legation.nlp)
+    if any(c.dep_ == "compound" and c.lower_ in CHARGE_WEAPONS for c in token.children):
+        return True  # "a lathi-charge", "baton charge" (head "charge")
     phrases = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(t.lower_ in TEAR_GAS_WORDS for c in phrases for t in c.subtree)
 
@@ -382,12 +449,16 @@ def _causal_objects(prep: Token) -> list[Token]:
 
 def _episode_next(pobj: Token, verb: Token) -> bool:
     """ "killed in police firing" parsed as "in police" with "firing" hung on the verb: the
-    episode word right after the object, attached to the object, the verb or the phrase."""
+    episode word right after the object, attached to the object, the verb or the phrase, or
+    to the noun a participle verb modifies ("the people killed in the police firing")."""
     doc = pobj.doc
     if pobj.i + 1 >= len(doc):
         return False
     nxt = doc[pobj.i + 1]
-    return _episode_word(nxt) and nxt.head in (pobj, verb, pobj.head)
+    heads = [pobj, verb, pobj.head]
+    if verb.dep_ in ("acl", "relcl"):
+        heads.append(verb.head)
+    return _episode_word(nxt) and nxt.head in heads
 
 
 def _episode_word(token: Token) -> bool:

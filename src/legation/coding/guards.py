@@ -20,7 +20,8 @@ guards say when it is not, from the words around it, for any trigger:
 - showing, not protesting: "the riots demonstrated that security had collapsed";
 - an awaited decision: "a verdict is expected", "wait till the court verdict";
 - a wanted person: "two men sought in the slaying" (no appeal);
-- warning shots: "police fired rounds in the air" (no armed fight);
+- shots in the air: "revellers fired in the air" is no fight; fired by police or troops to
+  disperse a crowd it is repression, 175 (the lexicon's "fire in the air" rows);
 - a measure being ended: "lift the sanctions" (the noun imposes nothing; the verb codes it);
 - a standing state: "the Israeli-occupied sector" (no new occupation);
 - a refusal: "in no mood to relax security";

@@ -96,6 +96,8 @@ def place_votes(
     """Place names in ``doc`` outside actor mentions: (start, end, country), longest first."""
     found = []
     tokens = list(doc)  # indexing a Doc builds a Token each time: once here
+    texts = [t.text for t in tokens]
+    spaces = [t.whitespace_ for t in tokens]
     i = 0
     while i < len(tokens):
         hit = None
@@ -103,18 +105,20 @@ def place_votes(
         if (
             i not in covered
             and not token.is_space
-            and (lower_cased or token.text[:1].isupper())
-            and gazetteer.may_start(token.text)
+            and (lower_cased or texts[i][:1].isupper())
+            and gazetteer.may_start(texts[i])
         ):
-            for size in range(min(gazetteer.longest, len(doc) - i), 0, -1):
-                span = doc[i : i + size]
-                if any(t.i in covered for t in span):
-                    continue
-                lower = not span.text[:1].isupper()
+            # the longest name first; a span stops at the first token an actor covers
+            end = i
+            while end < min(len(tokens), i + gazetteer.longest) and end not in covered:
+                end += 1
+            for size in range(end - i, 0, -1):
+                text = "".join(texts[j] + spaces[j] for j in range(i, i + size - 1))
+                text += texts[i + size - 1]
                 country = (
-                    gazetteer.country_of_lower(span.text)
-                    if lower
-                    else gazetteer.country_of(span.text)
+                    gazetteer.country_of(text)
+                    if text[:1].isupper()
+                    else gazetteer.country_of_lower(text)
                 )
                 if country is not None:
                     hit = (i, i + size, country)

@@ -55,22 +55,26 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
     """Join ``Name Syl - syl`` into ``Name Syl-syl`` (a given name after a title-case word),
     and a noun-verb compound into one verb ("lathi - charged" → "lathi-charged")."""
     spans = []
+    texts = [t.text for t in doc]
+    glued = [not t.whitespace_ for t in doc]
     i = 0
-    while i + 2 < len(doc):
-        first, hyphen, second = doc[i], doc[i + 1], doc[i + 2]
-        joined = hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_
+    while i + 2 < len(texts):
+        if texts[i + 1] != "-" or not (glued[i] and glued[i + 1]):
+            i += 1  # the common case, decided without building a Token
+            continue
+        first, second = texts[i], texts[i + 2]
         name = (
-            _is_name_part(first.text)
-            and i > 0
-            and _is_name_part(doc[i - 1].text)
-            and second.text.isalpha()
-            and len(second.text) <= _MAX_SYLLABLE
-            and second.text.lower() not in _NOT_NAME_SUFFIXES
+            i > 0
+            and _is_name_part(first)
+            and _is_name_part(texts[i - 1])
+            and second.isalpha()
+            and len(second) <= _MAX_SYLLABLE
+            and second.lower() not in _NOT_NAME_SUFFIXES
         )
         compound_verb = (
-            first.lower_ in _COMPOUND_VERB_HEADS and second.lower_ in _COMPOUND_VERB_TAILS
+            first.lower() in _COMPOUND_VERB_HEADS and second.lower() in _COMPOUND_VERB_TAILS
         )
-        if joined and (name or compound_verb):
+        if name or compound_verb:
             spans.append(doc[i : i + 3])
             i += 3
         else:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
-from legation.coding.coref import name_pronouns
+from legation.coding.coref import name_pronouns, speaker_of
 from legation.coding.lexicon import ACTOR_OBJECT
 from legation.coding.modality import REPORTING_VERBS
 from legation.model import Actor, Mention
@@ -35,8 +35,9 @@ AT_TARGET_VERBS = frozenset(
 )
 SOURCE_PREPS = frozenset({"by", "from"})
 INSTRUMENT_PREPS = frozenset({"with", "using", "via", "by"})
-# Nouns whose "of" phrase names the doer ("the visit of the president"); otherwise "of" is
-# the undergoer ("the invasion of Ukraine").
+# Nouns whose "of" phrase names the doer ("the visit of the president", "the speech of the
+# president": a statement's speaker); otherwise "of" is the undergoer ("the invasion of
+# Ukraine").
 OF_SOURCE_NOUNS = frozenset(
     [
         "visit",
@@ -48,6 +49,16 @@ OF_SOURCE_NOUNS = frozenset(
         "withdrawal",
         "retreat",
         "statement",
+        "speech",
+        "remark",
+        "remarks",
+        "address",
+        "message",
+        "comment",
+        "comments",
+        "announcement",
+        "declaration",
+        "testimony",
         "support",
         "visitor",
         "delegation",
@@ -135,10 +146,12 @@ ATTACK_VERBS = frozenset(
 )
 ATTACK_NOUNS = frozenset(
     "attack strike airstrike raid assault offensive bombing shelling bombardment incursion "
-    "invasion barrage ambush onslaught".split()
+    "invasion barrage ambush onslaught killing massacre slaughter".split()
 )
 # Giving and truce: with no recipient named, the state where the aid goes or the truce
 # holds is the target ("$30 million for relief in northern Iraq", "a ceasefire in Yemen").
+# Harm done by an attack that is the subject: "an attack by militants *killed* 30 villagers".
+HARMING_VERBS = frozenset("kill wound injure maim".split())
 PLACED_VERBS = frozenset(
     "provide give send donate allocate deliver contribute supply grant pledge channel "
     "disburse earmark airlift ship support fund finance assist".split()
@@ -189,9 +202,15 @@ AIMING_PARTICIPLES = frozenset("target hit strike pound shell bomb".split())
 # "X claimed responsibility for the attack": X did it.
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 CLAIMING_VERBS = frozenset("claim accept take assume admit acknowledge".split())
+# Giving up an office: the state of the office is the target ("resigned as president of …").
+RESIGNING_VERBS = frozenset("resign abdicate quit".split())
 # Moving forces somewhere: the troops are the mover's own; the place is the target.
-DEPLOYING_VERBS = frozenset("deploy redeploy station mass amass dispatch".split())
+DEPLOYING_VERBS = frozenset(
+    "deploy redeploy station mass amass dispatch strengthen reinforce bolster boost "
+    "intensify mobilize mobilise position concentrate".split()
+)
 PLACED_PREPS = frozenset({"to", "for", "in", "into", "across", "throughout"})
+MISSION_NOUNS = frozenset("force mission contingent operation peacekeeper".split())
 # Seeking shelter: the state where refuge is sought is the one appealed to ("Rohingya
 # sought refuge in Bangladesh").
 REFUGE_NOUNS = frozenset("refuge asylum sanctuary shelter haven".split())
@@ -199,6 +218,15 @@ REFUGE_NOUNS = frozenset("refuge asylum sanctuary shelter haven".split())
 # own ("Jamaica's government extended the curfew in Jamaica", "a state of emergency in
 # Colombia"); "state of emergency", "martial law" name the restriction by a modifier.
 RESTRICTION_NOUNS = frozenset("curfew lockdown emergency siege blockade quarantine martial".split())
+# A truce declared, or forces put on alert, somewhere: the state of that place is the
+# target, even the declarer's own ("Kiir declared a ceasefire in South Sudan", "Philippine
+# troops remained on alert in Manila").
+TRUCE_NOUNS = frozenset("ceasefire cease-fire truce armistice cessation".split())
+ALERT_NOUNS = frozenset({"alert", "standby"})
+PLACE_NOUNS = frozenset(
+    "province district region city town village county state area part zone territory "
+    "capital valley governorate prefecture municipality".split()
+)
 # Leaving: the "from" phrase of these nouns is the place left, not the doer ("its
 # withdrawal of troops *from Iraq*").
 FROM_TARGET_NOUNS = frozenset(
@@ -212,7 +240,9 @@ JOINT_WORDS = frozenset(
 )
 TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 # Where the thing attacked lies: "a base *in* Borno", "positions *near* Damascus".
-PLACE_PREPS = frozenset({"in", "near", "of", "inside", "outside", "around", "on", "at"})
+PLACE_PREPS = frozenset(
+    {"in", "near", "of", "inside", "outside", "around", "on", "at", "throughout", "across"}
+)
 # Premodifiers inside a noun phrase: "army camp", "rebel - held enclave", "PKK targets".
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 NAMING_DEPS = frozenset({"compound", "nmod", "poss"})  # "a U.S. Supreme Court decision"
@@ -224,7 +254,7 @@ WIELDING_PARTICIPLES = frozenset(
 )
 # Attackers who fight the state of the place they hit: a bomb by rebels in their own
 # country is an attack on that state ("a Taliban car bomb struck a bus in Kabul").
-INSURGENT_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "OPP"})
+INSURGENT_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "OPP", "CRM"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 MAX_CLIMB = 6
@@ -305,20 +335,26 @@ def _noun_phrase_targets(
     for child in noun.children:
         if child.dep_ == "poss":
             args.add_targets(actors.all_for(child), "object-possessor")
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | {"of"}:
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS | EXAMPLE_PREPS | {"of"}:
             for pobj in _pobjs(child):
-                found = actors.all_for(pobj, owners=True)
+                found = _counterparts(pobj, actors, args) or actors.all_for(pobj, owners=True)
+                if child.lower_ in EXAMPLE_PREPS:
+                    # "partners *like Saudi Arabia*" names the object; "personnel *such as
+                    # doctors*" is what is sent
+                    found = [m for m in found if m.actor.country]
                 if not found and child.lower_ in ("against", "on", "upon", "toward", "towards"):
                     found = _located_in(pobj, actors)  # "sanctions against entities in Uganda"
                 args.add_targets(found, f"object-{child.lower_}")
             if child.lower_ in ("of", "with"):
                 for pobj in _pobjs(child):
                     args.direct |= _words(pobj)
-            if child.lower_ == "of" and depth < 2:
-                # "a resumption *of ties with Osgiliath*": the counterpart of the inner noun
+            if child.lower_ in ("of", "for") and depth < 2:
+                # "a resumption *of ties with Osgiliath*": the counterpart of the inner noun;
+                # "offers *for peace talks by the Kabul government*": whose offers
                 for pobj in _pobjs(child):
                     if not actors.all_for(pobj, owners=True) and not _between(pobj, actors, args):
-                        _noun_phrase_targets(pobj, actors, args, depth=depth + 1)
+                        inner_by = by and child.lower_ == "for"
+                        _noun_phrase_targets(pobj, actors, args, by=inner_by, depth=depth + 1)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             # "lifted sanctions *imposed on China*", "returned weapons *seized from* the army"
             for prep in child.children:
@@ -413,7 +449,12 @@ def _attacked(
 
 
 def _placed(
-    roots: list[Token], actors: ArticleActors, args: Arguments, *, own_state: bool = False
+    roots: list[Token],
+    actors: ArticleActors,
+    args: Arguments,
+    *,
+    own_state: bool = False,
+    preps: frozenset[str] = PLACED_PREPS,
 ) -> None:
     """The state where aid goes or a truce holds, when no one is named as receiving it:
     searched along the roots' prepositional phrases ("for assistance *in northern Iraq*"),
@@ -428,7 +469,7 @@ def _placed(
     queue = [
         c
         for c in queue
-        if c.lower_ in PLACED_PREPS | EXAMPLE_PREPS or (c.lower_ == "of" and c.head in purposes)
+        if c.lower_ in preps | EXAMPLE_PREPS or (c.lower_ == "of" and c.head in purposes)
     ]  # "to address the needs *of people in Yemen*"
     while queue:
         token = queue.pop(0)
@@ -448,6 +489,59 @@ def _placed(
             or (c.dep_ == "prep" and c.lower_ in PLACED_PREPS | EXAMPLE_PREPS | {"of"})
             or (c.dep_ == "acl" and c.tag_ == "VBN")
         )
+    if own_state:
+        _own_place(roots, actors, args)
+
+
+def _office_state(verb: Token, actors: ArticleActors, args: Arguments) -> None:
+    """The state whose office is given up: "resigned *as president of Indonesia*" → IDN,
+    even the resigner's own."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for token in prep.subtree:
+            mention = actors.at(token)
+            if mention is None or not mention.actor.country:
+                continue
+            if mention.actor.country.startswith("IGO"):
+                continue
+            if mention.actor.sector not in (None, "GOV"):
+                args.add_targets([mention], "office-body")  # "as leader of the party"
+                return
+            country = mention.actor.country
+            actor = replace(mention.actor, code=country, sector=None)
+            args.add_targets([replace(mention, actor=actor, reason="office-state")], "office")
+            return
+
+
+def _own_place(roots: list[Token], actors: ArticleActors, args: Arguments) -> None:
+    """A restriction or truce in a named place that is no actor ("a curfew in parts of
+    Kashmir", "a state of siege in the province of Alta Verapaz"): the imposer's own
+    state, named by the place's words. Not for rebels or bodies without a state."""
+    countries = {
+        m.actor.country
+        for m in args.sources
+        if m.actor.country and m.actor.sector not in INSURGENT_SECTORS
+    }
+    if len(countries) != 1 or args.targets:
+        return
+    country = countries.pop()
+    for root in roots:
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in PLACED_PREPS):
+            for pobj in _pobjs(prep):
+                words = list(pobj.subtree)
+                if any(actors.at(t) is not None for t in words):
+                    continue  # an actor there was the placed search's to take
+                place_word = pobj.lemma_.lower() in PLACE_NOUNS  # "the province of Alta …"
+                if not any(
+                    t.ent_type_ in ("GPE", "LOC", "FAC")
+                    or (t.pos_ == "PROPN" and (place_word or not t.ent_type_))
+                    for t in words
+                ):
+                    continue  # no named place: "a curfew in the wake of the riots"
+                text = actors.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text
+                actor = Actor(code=country, country=country, sector=None, name=None, text=text)
+                mention = Mention(pobj.left_edge.i, pobj.right_edge.i + 1, actor, "own-place")
+                args.add_targets([mention], "own-place")
+                return
 
 
 def _purpose_clauses(root: Token) -> list[Token]:
@@ -586,8 +680,20 @@ def _is_own_force(mention: Mention, args: Arguments, actors: ArticleActors) -> b
 
 
 def _own_forces(args: Arguments, actors: ArticleActors) -> bool:
-    """Every target is the source's own forces ("sent 200 troops in Syria")."""
-    return bool(args.targets) and all(_is_own_force(m, args, actors) for m in args.targets)
+    """Every target is the source's own forces ("sent 200 troops in Syria") or a force of
+    no state that they join ("sent troops *to the UN peacekeeping force* in South Sudan")."""
+    return bool(args.targets) and all(
+        _is_own_force(m, args, actors) or _stateless_mission(m, actors) for m in args.targets
+    )
+
+
+def _stateless_mission(mention: Mention, actors: ArticleActors) -> bool:
+    head = actors.doc[mention.start : mention.end].root
+    return (
+        (mention.actor.country is None or mention.actor.country.startswith("IGO"))
+        and head.lemma_.lower() in MISSION_NOUNS
+        and head.dep_ == "pobj"  # a force joined, not named as the doer
+    )
 
 
 def _names_one_of(nouns: list[Token], words: frozenset[str]) -> bool:
@@ -606,10 +712,13 @@ def _drop_self_targets(args: Arguments, actors: ArticleActors) -> None:
     """A target that is a source itself ("Lithuania opened *its* borders to refugees") is
     no counterpart: dropped, so that the others (or a fallback) name one."""
     codes = {m.actor.code for m in args.sources}
+    names = {m.actor.name for m in args.sources}
 
     def is_self(mention: Mention) -> bool:
         if mention.actor.code not in codes:
             return False
+        if id(mention) in actors.persons and mention.actor.name not in names:
+            return False  # another person of the same government: "lifted curbs on Olmert"
         # a country-less agent ("activists", "GOV") is the source only as a possessor ("the
         # bank's optimism"): elsewhere the engine may still complete it with the country
         # its own phrase names ("activists *of Gondor*")
@@ -673,7 +782,14 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
             if poss:
                 return actors.all_for(poss[0]), "noun-possessor"
         if dep in ("relcl",) and head.pos_ in ("NOUN", "PROPN"):
-            return actors.all_for(head), "relative"
+            found = actors.all_for(head)
+            if not found and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
+                # "claimed responsibility for the bombings *that killed* 300 people": the
+                # event's doer
+                claimer = _responsibility_claimer(head)
+                if claimer is not None:
+                    return _subject_actors(claimer, actors), "relative-claimed-event"
+            return found, "relative"
         if (
             dep == "acl"
             and head.dep_ == "ROOT"
@@ -706,7 +822,8 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
 
 
 def _subject_actors(subject: Token, actors: ArticleActors) -> list[Mention]:
-    """A subject's actors; for a non-actor subject, its possessor ("South Korea's response")."""
+    """A subject's actors; for a non-actor subject, its possessor ("South Korea's response"),
+    the wielder of a weapon or the actor naming an event ("Turkish artillery shelling")."""
     if subject.lower_ == "it" and subject.head.lemma_ == "be":
         # A cleft: "it was (none other than) Kim who …" — the focus is the real subject.
         for attr in (c for c in subject.head.children if c.dep_ == "attr"):
@@ -716,10 +833,24 @@ def _subject_actors(subject: Token, actors: ArticleActors) -> list[Mention]:
     found = actors.all_for(subject)
     if found:
         return found
+    if subject.pos_ == "PRON":
+        return speaker_of(subject, actors)  # "announced that *it* has earmarked …"
     for child in subject.children:
         if child.dep_ == "poss":
             return actors.all_for(child)
-    return actors.all_for(subject, owners=True) or _wielder(subject, actors)
+    for child in subject.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            # "the bombing of the embassy *by rebels* killed …": the doer, not the owner
+            for pobj in _pobjs(child):
+                if found := actors.all_for(pobj):
+                    return found
+    return (
+        actors.all_for(subject, owners=True)
+        or _wielder(subject, actors)
+        # an event noun named by its doer: "*Turkish artillery* shelling killed …", "a
+        # *Taliban* attack killed …" (not a place label: "the Kabul bombing")
+        or _modifier_actors(subject, actors, attack=False)
+    )
 
 
 def _wielder(subject: Token, actors: ArticleActors) -> list[Mention]:
@@ -778,6 +909,12 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                     found = _modifier_actors(child, actors, attack=False)
                     args.add_targets(found, "object-modifier")
     for child in verb.children:
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in child.children
+        ):
+            # "called for Iran to release …": the parser makes "for" the mark of the
+            # "for … to" clause; it is still the verb's particle ("call for", "appeal for")
+            args.particles.add("for")
         if child.dep_ == "xcomp":
             # "refused to lift sanctions": the complement disambiguates the code
             args.direct.add(child.lemma_.lower())
@@ -857,11 +994,23 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         verb.lemma_.lower() in DISARMING_VERBS
         or (verb.lemma_.lower() in HANDING_VERBS and _names_one_of(objects, WEAPON_NOUNS))
     ):
-        _placed([verb, *objects], actors, args)  # "laid down their weapons in Iraq"
+        # "laid down their weapons in Iraq", "surrendered *from* their last holdout in Syria"
+        _placed([verb, *objects], actors, args, preps=PLACED_PREPS | {"from"})
+    if not args.targets and verb.lemma_.lower() in RESIGNING_VERBS:
+        _office_state(verb, actors, args)  # "resigned as president of Indonesia"
     if not args.targets and _names_one_of(objects, REFUGE_NOUNS):
         _placed([verb, *objects], actors, args)  # "sought refuge in Bangladesh"
-    if not args.targets and _names_one_of(objects, RESTRICTION_NOUNS):
+    if not args.targets and _names_one_of(objects, RESTRICTION_NOUNS | TRUCE_NOUNS):
         _placed([verb, *objects], actors, args, own_state=True)  # "a curfew in Kashmir"
+    alerts = [
+        pobj
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "in")
+        for pobj in _pobjs(c)
+        if pobj.lemma_.lower() in ALERT_NOUNS
+    ]
+    if not args.targets and alerts:
+        _placed([verb, *alerts], actors, args, own_state=True)  # "on alert in Manila"
     if not args.targets and (
         verb.lemma_.lower() in MEDIATION_WORDS or _names_one_of(objects, MEDIATION_WORDS)
     ):
@@ -942,10 +1091,27 @@ def _verb_prep(verb: Token, prep_token: Token, actors: ArticleActors, args: Argu
                 for target in _pobjs(inner):  # "sanctions in relation to Iraq"
                     args.add_targets(actors.all_for(target, owners=True), "in-relation-to")
         elif prep in TARGET_PREPS or prep == "from":
-            found = actors.all_for(pobj, owners=True)
+            found = _counterparts(pobj, actors, args) or actors.all_for(pobj, owners=True)
             args.add_targets(found, f"prep-{prep}")
             if not found:
                 _noun_phrase_targets(pobj, actors, args)
+
+
+def _counterparts(noun: Token, actors: ArticleActors, args: Arguments) -> list[Mention]:
+    """ "with *their Chinese* counterparts": a non-actor noun owned by the source's own
+    pronoun and named by another state: that state is the counterpart."""
+    if actors.at(noun) is not None or not any(c.dep_ == "poss" for c in noun.children):
+        return []
+    own = {m.actor.country for m in args.sources} | {m.actor.code for m in args.sources}
+    found = [
+        m
+        for c in noun.children
+        if c.dep_ in ("amod", "compound") and c.i < noun.i
+        if (m := actors.at(c)) is not None and m.reason == "kb:country"
+    ]
+    if not found or any(m.actor.country in own for m in found):
+        return []
+    return found
 
 
 def _complement_targets(verb: Token, actors: ArticleActors, args: Arguments) -> None:
@@ -954,6 +1120,28 @@ def _complement_targets(verb: Token, actors: ArticleActors, args: Arguments) -> 
         if child.dep_ == "xcomp":
             inner = verb_arguments(child, actors)
             args.add_targets(inner.targets, "complement")
+        elif child.dep_ == "dobj" and verb.lemma_.lower() not in REPORTING_VERBS | {"deny"}:
+            # "rejected the announcement that *Keita* had won": the content clause's subject
+            for clause in child.children:
+                if clause.dep_ in ("acl", "ccomp") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+                        args.add_targets(actors.all_for(subject), "object-content-subject")
+        if child.dep_ == "dobj":
+            # "accepted an invitation *to meet with Kim*", "vetoed a resolution *to impose
+            # sanctions on Syria*": the counterpart of the object's infinitive
+            for clause in child.children:
+                if clause.dep_ == "acl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+                ):
+                    # named states only, and not between coordinated doers, who act with
+                    # each other ("X and Y signed a deal to give agencies … access")
+                    if len({m.actor.country or m.actor.code for m in args.sources}) > 1:
+                        continue
+                    inner = verb_arguments(clause, actors)
+                    named = [m for m in inner.targets if m.actor.country]
+                    args.add_targets(named, "object-infinitive")
         elif child.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
             for subject in (c for c in child.children if c.dep_ in SUBJECT_DEPS):
                 args.add_targets(actors.all_for(subject), "complement-subject")
@@ -973,10 +1161,21 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
         if dep == "poss":
             args.add_sources(actors.all_for(child), "possessor")
         elif dep in ("compound", "amod", "nmod") and (found := actors.all_for(child)):
+            if dep == "amod" and all(
+                m.reason.startswith("kb:agent") and m.actor.country is None for m in found
+            ):
+                # a kind, not a doer: "*military* assistance", "*diplomatic* efforts"
+                args.object_lemmas |= {child.lemma_.lower(), child.lower_}
+                continue
             args.add_sources(found, "modifier")
         elif dep in ("compound", "amod"):
             args.object_lemmas |= {child.lemma_.lower(), child.lower_}
-    _between(noun, actors, args)
+    governor = _governing_verb(noun)
+    # "Putin *launched* a mediation effort between India and Pakistan": the mediator is the
+    # light verb's subject, and both parties are targets
+    mediated = governor is not None and _names_one_of([noun], MEDIATION_WORDS)
+    if not mediated:
+        _between(noun, actors, args)
     for child in noun.children:
         if child.dep_ != "prep":
             continue
@@ -997,13 +1196,21 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
                     args.add_sources(found, "noun-of")
                 else:
                     args.add_targets(found, "noun-of")
-    governor = _governing_verb(noun)
     if governor is not None:
         _governor_arguments(noun, governor, actors, args)
-    if not args.sources:
-        claimer = _responsibility_claimer(noun)
-        if claimer is not None:  # "the Taliban claimed responsibility for *an attack* on …"
-            args.add_sources(_subject_actors(claimer, actors), "claimed-responsibility")
+    if mediated:
+        _between(noun, actors, args)
+    # "*drone* attack": an agent word before the noun is a kind of attack, and the claimer
+    # did it
+    weapon_only = all(
+        m.reason.startswith("kb:agent") and actors.doc[m.start : m.end].root.i < noun.i
+        for m in args.sources
+    )
+    claimer = _responsibility_claimer(noun) if weapon_only else None
+    # "the Taliban claimed responsibility for *an attack* on …"
+    if claimer is not None and (found := _subject_actors(claimer, actors)):
+        args.sources[:] = []
+        args.add_sources(found, "claimed-responsibility")
     _drop_self_targets(args, actors)
     if not args.targets and noun.lemma_.lower() in ATTACK_NOUNS:
         # "an attack on …", and "launched an assault *on* …" where the phrase hangs on the
@@ -1018,7 +1225,7 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "into")
             for pobj in _pobjs(c)
         ]
-        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ATTACK_VERBS:
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ATTACK_VERBS | HARMING_VERBS:
             # "air strikes *hit* the rebel-held enclave": what the verb hits
             hit = [c for c in noun.head.children if c.dep_ == "dobj"]
             for obj in hit:
@@ -1041,6 +1248,10 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
         _attacked(objects, [noun], actors, args)
     if not args.targets and noun.lemma_.lower() in PLACED_NOUNS:
         _placed([noun], actors, args)
+    if not args.targets and _names_one_of([noun], RESTRICTION_NOUNS | TRUCE_NOUNS):
+        # "the curfew in Jamaica", "imposed blockades *in* parts of Darfur"
+        lent = governor is not None and governor.lemma_.lower() in LENDING_VERBS
+        _placed([noun, governor] if lent and governor else [noun], actors, args, own_state=True)
     if not args.targets and _names_one_of([noun], MEDIATION_WORDS):
         _dispute_parties([noun] if governor is None else [noun, governor], actors, args)
     _joint_topics(noun, args)
@@ -1055,6 +1266,16 @@ def _responsibility_claimer(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "for":
         return None
     claim = prep.head
+    if claim.lower_ == "responsible" and claim.dep_ == "acomp" and claim.head.lemma_ == "be":
+        # "the rebels were responsible for the bombing": who is responsible did it; not
+        # when denied or doubted ("was not responsible", "denied being responsible")
+        be = claim.head
+        doubt = {"not", "never", "may", "might", "could", "possibly", "perhaps", "probably"}
+        if any(c.dep_ == "neg" or c.lower_ in doubt for c in [*be.children, *claim.children]):
+            return None  # "was not responsible", "may have been responsible"
+        if be.dep_ != "ROOT" and be.dep_ != "conj":
+            return None
+        return next((c for c in be.children if c.dep_ in SUBJECT_DEPS), None)
     if claim.lemma_.lower() in RESPONSIBILITY_NOUNS and claim.dep_ == "dobj":
         claim = claim.head
     elif not any(

@@ -33,32 +33,53 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
     "reaffirm explain complain boast hope fear expect agree decide warn".split()
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# One person named by office: "Iran's foreign minister has said *he* hopes …".
+PERSON_TITLES = frozenset(
+    "minister president premier chancellor spokesman spokeswoman spokesperson leader chief "
+    "secretary king queen prince emir sultan governor ambassador envoy commander general "
+    "mayor senator lawmaker official diplomat prosecutor judge director chairman head".split()
+)
 
 
 def name_pronouns(mentions: list[Mention], actors: ArticleActors) -> None:
     """Rewrite, in place, each pronoun mention as described in the module docstring."""
-    for n, mention in enumerate(mentions):
+    out: list[Mention] = []
+    for mention in mentions:
         if not mention.reason.startswith("pronoun:") or mention.end != mention.start + 1:
+            out.append(mention)
             continue
         pronoun = actors.doc[mention.start]
-        named = _speaker(pronoun, actors) or _same_sentence(pronoun, mention, actors)
-        if named is not None:
-            mentions[n] = named
+        named = _speaker(pronoun, actors)
+        if not named:
+            same = _same_sentence(pronoun, mention, actors)
+            named = [same] if same is not None else [mention]
+        out.extend(m for m in named if m not in out)
+    mentions[:] = out
 
 
-def _speaker(pronoun: Token, actors: ArticleActors) -> Mention | None:
-    """The subject of the speech verb that reports the pronoun's clause, when compatible."""
+def speaker_of(pronoun: Token, actors: ArticleActors) -> list[Mention]:
+    """The speaker a pronoun subject stands for, even when the resolver found no
+    antecedent for it ("The German government announced that *it* has earmarked …")."""
+    if pronoun.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        return []
+    return _speaker(pronoun, actors)
+
+
+def _speaker(pronoun: Token, actors: ArticleActors) -> list[Mention]:
+    """The subject of the speech verb that reports the pronoun's clause, when compatible;
+    "they" after coordinated speakers stands for each of them ("Merkel and Macron said
+    *they* would visit …")."""
     if pronoun.dep_ not in SUBJECT_DEPS:
-        return None
+        return []
     clause = pronoun.head
     while clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
         clause = clause.head  # "said it would withdraw and *release* …"
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
-        return None
+        return []
     speech = clause.head
     subjects = [c for c in speech.children if c.dep_ in SUBJECT_DEPS]
     if not subjects or subjects[0].i > pronoun.i:
-        return None
+        return []
     found = actors.all_for(subjects[0])
     if not found:
         for child in subjects[0].children:
@@ -66,16 +87,20 @@ def _speaker(pronoun: Token, actors: ArticleActors) -> Mention | None:
                 found = actors.all_for(child)  # "the ministry's spokesman said it …"
                 break
     if not found or found[0].reason.startswith("pronoun:"):
-        return None
+        return []
     if not _agrees(pronoun, found, actors):
-        return None
-    speaker = found[0]
-    return Mention(
-        pronoun.i,
-        pronoun.i + 1,
-        replace(speaker.actor, text=_text(speaker, actors)),
-        f"pronoun:{pronoun.lower_}→speaker:{speaker.actor.text}",
-    )
+        return []
+    speakers = found if pronoun.lower_ in PLURAL_PRONOUNS else found[:1]
+    return [
+        Mention(
+            pronoun.i,
+            pronoun.i + 1,
+            replace(speaker.actor, text=_text(speaker, actors)),
+            f"pronoun:{pronoun.lower_}→speaker:{speaker.actor.text}",
+        )
+        for speaker in speakers
+        if not speaker.reason.startswith("pronoun:")
+    ]
 
 
 def _agrees(pronoun: Token, found: list[Mention], actors: ArticleActors) -> bool:
@@ -84,7 +109,13 @@ def _agrees(pronoun: Token, found: list[Mention], actors: ArticleActors) -> bool
     first = found[0]
     person = id(first) in actors.persons
     if lower in PERSON_PRONOUNS:
-        return person and len(found) == 1
+        root = actors.doc[first.start : first.end].root
+        titled = (
+            root.tag_ in ("NN", "NNP")
+            and root.lemma_.lower() in PERSON_TITLES
+            and "story-country" not in first.reason  # "Iran's foreign minister", not a guess
+        )
+        return (person or titled) and len(found) == 1
     if lower in THING_PRONOUNS:
         return not person and len(found) == 1 and actors._singular_body(first)
     if lower in PLURAL_PRONOUNS:

@@ -266,6 +266,9 @@ class EventCoder:
         not read as rejecting a charge. A particle entry's objects must be in its own
         particle's phrase: "returned to Islamabad after talks" is no "return to talks"."""
         lemma = token.lemma_.lower()
+        timed = {p for p in args.particles if _temporal(token, p)}
+        if timed:
+            args.particles -= timed
         if not args.direct or _is_quantity(args.direct):
             # "provided $2 million in assistance", "13 tons of medicine": the amount's
             # phrase names what was given
@@ -918,6 +921,14 @@ def _in_own_phrase(verb: Token, entry: Trigger) -> bool:
         for t in c.subtree
     }
     return not entry.objects.isdisjoint(own)
+
+
+def _temporal(verb: Token, particle: str) -> bool:
+    """The particle is only the verb's time phrase: "called Macron *on Tuesday*" is no
+    "call on" (an appeal), "met *in March*" no "meet in"."""
+    phrases = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == particle]
+    objects = [o for p in phrases for o in p.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _generic_gerund(verb: Token) -> bool:

@@ -170,3 +170,43 @@ def test_electoral_idioms_and_tone(coder: Coder) -> None:
     assert not [e for e in _events(coder, text) if e.cameo.startswith("11")]
     text = "Candidates must not seek votes in the name of religion."
     assert not [e for e in _events(coder, text) if e.cameo.startswith("02")]
+
+
+def test_meeting_as_setting_is_no_consultation(coder: Coder) -> None:
+    text = "At a meeting on Monday, the Nepalese opposition leaders denounced the cuts."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("04")]
+    text = "The Nepalese ministers will raise the dispute during the cabinet meeting."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("04")]
+    text = "The Nepalese prime minister held a meeting with the Chinese ambassador on Monday."
+    assert [e for e in _events(coder, text) if e.cameo.startswith("04")]
+
+
+def test_bare_asking_is_no_appeal(coder: Coder) -> None:
+    text = "The Indian Supreme Court asked, and observed that the state had given no answer."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("02")]
+    text = "A Nepalese official, when asked to comment on the blockade, told reporters it was over."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("02")]
+    text = "The Nepalese government asked India to reopen the border."
+    assert [e for e in _events(coder, text) if e.cameo.startswith("02")]
+
+
+def test_calling_an_event_or_a_name_is_no_phone_call(coder: Coder) -> None:
+    text = "The general strike called by the Nepalese opposition shut the capital."
+    assert "041" not in _codes(_events(coder, text))
+    text = "It was a peaceful march, if we call it a march at all, the Nepalese minister said."
+    assert "041" not in _codes(_events(coder, text))
+    assert "041" in _codes(_events(coder, "The Nepalese prime minister called Modi on Sunday."))
+
+
+def test_appreciating_a_fact_is_no_praise(coder: Coder) -> None:
+    text = "The Nepalese government could not appreciate the impact of the blockade."
+    assert not [e for e in _events(coder, text) if e.cameo[:2] in ("05", "12")]
+    text = "The Nepalese prime minister appreciated the efforts of the Indian army."
+    assert "051" in _codes(_events(coder, text))
+
+
+def test_receiving_a_thing_is_no_cooperation(coder: Coder) -> None:
+    text = "The Nepalese minister accepted a cheque from the Indian ambassador."
+    assert not [e for e in _events(coder, text) if e.cameo.startswith("03")]
+    text = "The Nepalese government accepted the Indian proposal."
+    assert [e for e in _events(coder, text) if e.cameo.startswith("03")]

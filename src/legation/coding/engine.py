@@ -222,6 +222,8 @@ class EventCoder:
                     continue  # an idiom, a sport result, a plot, an abstract patient
                 if _generic_gerund(token):
                     continue  # "visiting a country is seen as respect": no one did it
+                if _inanimate_threat(token, entry, actors):
+                    continue  # "the agreement threatens to upend relations": a risk
                 self._refer_back(token, args, state)
                 _only_member(token, args, actors)
                 _receiver_roles(token, entry, args)
@@ -244,6 +246,8 @@ class EventCoder:
                     continue  # "lifted the embargo": one event, the lifting (085)
                 if _topic_of_talk(token, found):
                     continue  # "mediating over the release of …": what is talked about
+                if _generic_noun(token):
+                    continue  # "any negotiations with X are contingent on …": no one event
                 if no_event_reason(token, entry, actors) is not None:
                     continue
                 # "held talks", "arrests *can be made*": a light verb's object or passive
@@ -939,6 +943,48 @@ def _generic_gerund(verb: Token) -> bool:
         and verb.dep_ in ("csubj", "csubjpass")
         and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in verb.children)
     )
+
+
+GENERIC_DETERMINERS = frozenset({"any", "every", "whatever"})
+
+
+def _generic_noun(noun: Token) -> bool:
+    """ "any negotiations with Pyongyang", "entering into this sort of alliance": an event
+    noun that names a kind of act, or sits in a gerund clause no one performs, is no event
+    that took place."""
+    if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in noun.children):
+        return True
+    token = noun
+    for _ in range(4):  # "entering into this sort of alliance": up through the phrases
+        if token.dep_ not in ("dobj", "pobj", "prep") or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return _generic_gerund(token)
+    return False
+
+
+THREAT_ROOT = "13"
+
+
+def _inanimate_threat(verb: Token, entry: Trigger, actors: ArticleActors) -> bool:
+    """ "This agreement threatens to upend Russia's relations": a threat (13x) needs someone
+    who threatens; a thing that "threatens" is a risk, not an act."""
+    if entry.code[:2] != THREAT_ROOT:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.pos_ in ("NOUN", "PROPN")
+        and not actors.all_for(s)
+        and s.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
+        and not _is_actor_word(s, actors)
+        for s in subjects
+    )
+
+
+def _is_actor_word(token: Token, actors: ArticleActors) -> bool:
+    """The noun heads a phrase the resolver reads as an actor or belongs to one."""
+    return actors.owner_of(token) is not None
 
 
 TOPIC_PREPS = frozenset({"over", "about", "on", "for", "regarding", "concerning"})

@@ -29,7 +29,15 @@ guards say when it is not, from the words around it, for any trigger:
 - papers or political backing, not aid: "supplied a copy", "outside support";
 - an event noun naming a place or kind: "the police control room", "attack helicopters";
 - a press conference, no consultation; electoral idioms ("contest the election", "seek
-  votes") and "talk in different tones".
+  votes") and "talk in different tones";
+- a meeting that is only the setting of another act: "at a meeting on Friday the leaders
+  accused …", "raise the issue during the party meeting" (the act is coded from its verb);
+- a question, not an appeal: "the bench asked, and noted …" (no one asked for anything);
+- an event called, or a name given, not a telephone call: "the bandh called by the VHP",
+  "called a strike", "if we call it a procession";
+- understanding, not praise: "could not appreciate the impact of modernity";
+- a thing received, not cooperation accepted: "the official accepting the stone", "accepted
+  the award" (a proposal, offer or plan accepted is still an event).
 
 Each guard returns the reason (recorded nowhere else: the event is not made), or ``None``.
 """
@@ -150,7 +158,8 @@ def no_event_reason(token: Token, entry: Trigger, actors: ArticleActors) -> str 
         _idiom, _abstract_patient, _not_travel, _sport, _fiction, _habitual, _question_asked,
         _private_travel, _name_read_as_verb, _showing, _awaited_decision, _wanted_person,
         _shots_in_air, _reversed_measure, _state_participle, _no_mood, _admitted_to,
-        _not_aid, _naming_modifier, _press_event,
+        _not_aid, _naming_modifier, _press_event, _setting_meeting, _bare_question,
+        _called_event, _cognition, _received_thing,
     )  # fmt: skip
     for guard in guards:
         reason = guard(token, entry, actors)
@@ -309,6 +318,7 @@ def _habitual(token: Token, entry: Trigger, actors: ArticleActors) -> str | None
 
 QUESTION_WORDS = frozenset("whether if why what how where when who whom which".split())
 ASKING_VERBS = frozenset({"ask", "question", "query"})
+WHEN_WORDS = frozenset({"when", "if", "while", "whenever"})
 
 
 def _question_asked(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
@@ -325,6 +335,10 @@ def _question_asked(token: Token, entry: Trigger, actors: ArticleActors) -> str 
     if token.dep_ == "advcl" and token.tag_ == "VBN" and not subjects:
         # a participle clause: "(when) asked to comment, he said" — the asker is unnamed
         return f"question:{token.lower_} (participle)"
+    when = [c for c in token.children if c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_WORDS]
+    if token.tag_ == "VBN" and when and not subjects:
+        # the parser hangs "when asked to comment" on the official: "an official, when asked"
+        return f"question:{when[0].lower_} {token.lower_}"
     return None
 
 
@@ -681,4 +695,118 @@ def _press_event(token: Token, entry: Trigger, actors: ArticleActors) -> str | N
     for child in token.children:
         if child.dep_ in ("compound", "amod") and child.lower_ in PRESS_WORDS:
             return f"press:{child.lower_} {token.lower_}"
+    return None
+
+
+# Verbs whose object or place is the meeting itself: "held talks at the meeting" keeps it.
+MEETING_VERBS = frozenset("hold attend convene organise organize chair call host join".split())
+SETTING_PREPS = frozenset({"at", "during"})
+
+
+def _setting_meeting(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "At a meeting here on Friday, the leaders expressed anger", "raise the issue during
+    the party meeting": the meeting is where another act happens; that act is coded from its
+    own verb, and the meeting (no partner named) is no consultation of its own."""
+    if not entry.code.startswith("04") or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if token.lemma_.lower() not in MEETING_NOUNS or token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ not in SETTING_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep.head.lemma_.lower() in MEETING_VERBS:
+        return None
+    partners = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    if partners:
+        return None
+    return f"setting:{prep.lower_} {token.lower_}"
+
+
+# What an asking verb needs to be a request: an addressee, a thing asked for, an act wanted.
+REQUEST_DEPS = frozenset({"dobj", "dative", "iobj", "xcomp", "ccomp", "nsubjpass", "oprd"})
+
+
+def _bare_question(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "The bench asked, and noted …": asking with no addressee, no thing asked for and no
+    act wanted is putting a question, not an appeal."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ASKING_VERBS:
+        return None
+    if not entry.code.startswith("02"):
+        return None
+    if any(c.dep_ in REQUEST_DEPS or c.dep_ in ("prep", "agent") for c in token.children):
+        return None
+    if token.dep_ == "conj" and any(c.dep_ in REQUEST_DEPS for c in token.head.children):
+        return None  # "urged and asked the government to …": the object is shared
+    return f"question:{token.lower_} (no request)"
+
+
+# Events one calls (announces, convenes): "called a strike", "the bandh called by the VHP".
+CALLED_EVENTS = frozenset(
+    """
+    bandh strike hartal shutdown boycott protest rally agitation dharna march demonstration
+    meeting session election poll referendum ceasefire truce halt moratorium conference
+    summit convention vote
+    """.split()
+)
+
+
+def _called_event(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "The nationwide bandh called by the VHP", "called a snap election": to call an event
+    is to announce it (coded from its noun), not a telephone call."""
+    if token.lemma_.lower() != "call" or not entry.code.startswith("04"):
+        return None
+    if token.pos_ != "VERB":
+        return None
+    named = [c for c in token.children if c.dep_ == "oprd"]
+    if named:  # "if we call it a procession", "called him a traitor": naming, no call
+        return f"naming:call {named[0].lower_}"
+    things = _patients(token)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        things.append(token.head)  # "the bandh called by the VHP"
+    for thing in things:
+        if thing.lemma_.lower() in CALLED_EVENTS:
+            return f"called:{thing.lemma_.lower()}"
+    return None
+
+
+# Objects of "appreciate" that make it understanding, not praise.
+UNDERSTOOD_THINGS = frozenset(
+    """
+    impact importance significance gravity seriousness need difficulty difficulties complexity
+    problem fact situation sentiment feeling concern reality point nuance magnitude extent
+    implication consequence danger urgency sensitivity mood depth scale nature
+    """.split()
+)
+
+
+def _cognition(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "Could not appreciate the impact of modernity": to grasp a fact, not to praise."""
+    if token.lemma_.lower() != "appreciate" or token.pos_ != "VERB":
+        return None
+    for thing in _patients(token):
+        if thing.lemma_.lower() in UNDERSTOOD_THINGS:
+            return f"cognition:appreciate {thing.lemma_.lower()}"
+    return None
+
+
+# Things one accepts by taking them in hand: receiving, not agreeing to cooperate.
+RECEIVED_THINGS = frozenset(
+    """
+    stone shila brick gift cheque check donation bouquet garland flower award prize medal
+    trophy memento memorandum petition letter parcel package idol
+    """.split()
+)
+
+
+def _received_thing(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "The official accepting the shila at Ayodhya", "accepted a cheque": taking an object,
+    no intent to cooperate (03)."""
+    if token.lemma_.lower() not in ("accept", "receive") or not entry.code.startswith("03"):
+        return None
+    if token.pos_ != "VERB":
+        return None
+    for thing in _patients(token):
+        word = re.sub(r"[^a-z]", "", thing.lemma_.lower())  # "‘shila’" in curly quotes
+        if word in RECEIVED_THINGS:
+            return f"received:{word}"
     return None

@@ -30,13 +30,16 @@ NEGATING_VERBS = frozenset(
 # Verbs that end or undo the event their object names: "cancelled the trip", "lifted the ban".
 NEGATING_OBJECT_VERBS = frozenset(
     "cancel scrap abandon postpone call_off skip forgo lift end remove revoke rescind drop "
-    "halt suspend stop deny rule".split()
+    "halt suspend stop deny rule shelve defer".split()
 )
+# "put on hold its decision to ask", "kept the plan in abeyance": suspended, so not done.
+SUSPENDING_VERBS = frozenset({"put", "keep"})
+SUSPENSION_WORDS = frozenset({"hold", "abeyance", "backburner", "ice"})
 # Governing verbs (and adjectives) that make what they govern an intention: "plans to visit".
 PLANNING_VERBS = frozenset(
     "plan intend schedule prepare aim hope want wish seek expect propose agree promise pledge "
     "vow decide arrange set due mean offer invite willing ready prepared eager keen "
-    "determined resolved committed poised slated".split()
+    "determined resolved committed poised slated wait".split()
 )
 # The subset that does so for a noun object too ("planned a trip"; but "agreed a deal" happened).
 # Offering and promising an act is not doing it: "offered talks", "pledged aid".
@@ -57,10 +60,11 @@ HYPOTHETICAL_VERBS = frozenset(
 # Verbs of wanting: with someone else as the doer ("wants Putin to attack"), a wish, not a plan.
 WANTING_VERBS = frozenset("want wish like prefer need expect".split())
 # Nouns of urging and trying that govern a "to" clause: "pressure from Congress to help Iran",
-# "attempts to violate the order". The act they name has not happened.
+# "attempts to violate the order", "took precautions to defuse any tension". The act they name
+# has not happened (it is what the effort or measure is for).
 HYPOTHETICAL_NOUNS = frozenset(
     "pressure call demand appeal plea request urging push attempt effort threat ultimatum "
-    "need".split()
+    "need precaution step measure".split()
 )
 # Deontic frames: "it is *best* to send", "the *need* of the hour is to reach out".
 DEONTIC_ADJ = frozenset(
@@ -117,6 +121,18 @@ PLANNING_NOUNS = frozenset(
         "agreement",
     ]
 )
+# Aims with a "to" clause: "with an aim to grab their land", "a design to capture the town"
+# (but "the aim of the talks" says nothing of whether the talks were held).
+AIM_NOUNS = frozenset("aim goal objective intent design motive ambition".split())
+# Heads whose "that" clause is a forecast, fear or confidence, not a plan: "confident that
+# people will support us", "fears that the allies would walk out".
+FORECAST_HEADS = frozenset(
+    "fear worry apprehend predict doubt suspect confident sure certain hopeful optimistic "
+    "convinced afraid apprehensive worried fearful doubtful".split()
+)
+FORECAST_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "may", "might", "could"})
+# Verbs whose "that" clause is a goal: "to ensure that they do not walk out" (not yet).
+ENSURING_VERBS = frozenset("ensure insure guarantee".split())
 HAPPEN_VERBS = frozenset(["happen", "materialize", "materialise", "occur", "proceed"])
 REPORTING_VERBS = frozenset(
     "say claim report allege suggest state insist tell add confirm announce note write "
@@ -140,6 +156,10 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
     """
     found: dict[Modality, str] = {}
     chain = _chain(trigger) if climb else _frame(trigger)
+    top = trigger if climb else chain[-1]  # the frame's verb: "hold *the rally*"
+    goal = _goal(top) or _forecast(top) or _measure_purpose(top)
+    if goal is not None:
+        return ModalityResult("hypothetical", goal)
     shielded = False  # above an urging or wanting verb, negation is that verb's, not the act's
     for position, token in enumerate(chain):
         if position > 0:
@@ -161,6 +181,71 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
         if modality in found:
             return ModalityResult(modality, found[modality])
     return ModalityResult("occurred", "")
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb of the clause that holds ``trigger``: "hold *the rally*", "go and *vote*"."""
+    token = trigger
+    for _ in range(MAX_CLIMB):
+        if token.dep_ not in ("conj", "dobj", "pobj", "prep", "xcomp") or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _forecast(trigger: Token) -> str | None:
+    """ "I am confident that people will support us", "feared that the VHP would attack":
+    a future act someone predicts or fears (of others, or of oneself) is a possibility, not a
+    plan; a negation in it ("sure they will not walk out") is predicted, not reported."""
+    token = _clause_verb(trigger)
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in FORECAST_HEADS:
+        return None
+    for child in token.children:
+        if child.dep_ == "aux" and (child.lower_ in FORECAST_AUX or child.lemma_ == "will"):
+            return f"{token.head.lower_} {child.lower_}"
+    return None
+
+
+MEASURE_NOUNS = frozenset("precaution step measure effort attempt bid".split())
+
+
+def _measure_purpose(trigger: Token) -> str | None:
+    """ "Took extra precautions to defuse any tension", "made efforts to end the strike": the
+    parser often hangs the "to" clause on the verb, not on the noun of trying; the act is what
+    the measure is for, not something that happened."""
+    token = _clause_verb(trigger)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in MEASURE_NOUNS:
+        return f"{token.head.lower_} to"  # "steps to defuse" read as a relative clause
+    if token.dep_ != "advcl":
+        return None
+    for child in token.head.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS:
+            return f"{child.lower_} to"
+    return None
+
+
+def _goal(trigger: Token) -> str | None:
+    """ "To ensure that the allies do not walk out", "will make sure that no one crosses": the
+    clause is a goal someone means to secure, so its act (done or not done) is only aimed at;
+    a negation in it says what is to be prevented, not what did not happen. A finite
+    "ensured that no rally was held" reports the outcome and is left to the other rules."""
+    token = _clause_verb(trigger)
+    if token.dep_ != "ccomp":
+        return None
+    head = token.head
+    if head.lemma_.lower() == "sure" and head.head.lemma_.lower() == "make":
+        head = head.head
+    elif head.lemma_.lower() not in ENSURING_VERBS:
+        return None
+    for child in head.children:
+        lower = child.lower_
+        if child.dep_ == "aux" and (
+            lower == "to" or lower in HYPOTHETICAL_AUX or lower in FUTURE_AUX
+        ):
+            return f"{lower} {head.lower_}"
+    return None
 
 
 def _frame(trigger: Token) -> list[Token]:
@@ -371,13 +456,15 @@ def _governing_verb(token: Token, below: Token, found: dict[Modality, str]) -> N
             found.setdefault("negated", lemma)
         elif lemma in HYPOTHETICAL_NOUNS and below.dep_ == "acl":
             found.setdefault("hypothetical", lemma)
-        elif lemma in PLANNING_NOUNS:
+        elif lemma in PLANNING_NOUNS or (lemma in AIM_NOUNS and below.dep_ == "acl"):
             found.setdefault("planned", lemma)
         return
     if token.pos_ not in ("VERB", "AUX", "ADJ"):
         return
     via_object = below.dep_ in ("dobj", "pobj", "prep")
-    if lemma in (NEGATING_OBJECT_VERBS if via_object else NEGATING_VERBS):
+    if lemma in SUSPENDING_VERBS and _on_hold(token, below):
+        found.setdefault("negated", f"{lemma} on {below.lower_}")
+    elif lemma in (NEGATING_OBJECT_VERBS if via_object else NEGATING_VERBS):
         found.setdefault("negated", lemma)
     elif lemma in HYPOTHETICAL_VERBS and not via_object:
         found.setdefault("hypothetical", lemma)
@@ -387,6 +474,17 @@ def _governing_verb(token: Token, below: Token, found: dict[Modality, str]) -> N
         via_object and below.lemma_.lower() in OFFERED_ACTS
     ):
         found.setdefault("planned", lemma)
+
+
+def _on_hold(verb: Token, below: Token) -> bool:
+    """ "put on hold its decision", "kept the plan in abeyance" (the parser may read "hold" as
+    the object and the decision as its object, or "on hold" as a phrase beside the object)."""
+    if below.lemma_.lower() in SUSPENSION_WORDS:
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in")):
+        if any(c.lemma_.lower() in SUSPENSION_WORDS for c in prep.children):
+            return True
+    return False
 
 
 def _someone_else(verb: Token, below: Token) -> bool:

@@ -197,3 +197,48 @@ def test_killed_in_the_police_firing_on_the_noun(code) -> None:  # type: ignore[
     text = "Of the people killed in the police firing in Nagpur and Pune, six were students."
     kills = [e for e in police_events(code(text), "19") if e.trigger == "killed"]
     assert kills and "source:implied-in-episode" in kills[0].rule
+
+
+def test_succumbed_to_the_police_firing(code) -> None:  # type: ignore[no-untyped-def]
+    text = "nagpur, maharashtra: of the nine who succumbed to the police firing, four were boys."
+    kills = [e for e in police_events(code(text), "19") if e.trigger == "succumbed"]
+    assert kills and "source:implied-in-episode" in kills[0].rule
+
+
+def test_succumbed_to_injuries_sustained_in_police_firing(code) -> None:  # type: ignore[no-untyped-def]
+    text = "A weaver in Nagpur, Maharashtra succumbed to injuries sustained in police firing."
+    kills = [e for e in police_events(code(text), "19") if e.trigger == "succumbed"]
+    assert kills and "source:implied-in-episode" in kills[0].rule
+
+
+def test_succumbing_to_police_pressure_is_no_killing(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Traders in Nagpur and Pune in Maharashtra succumbed to police pressure on Friday."
+    assert not police_events(code(text), "19")
+
+
+def test_firing_in_which_people_were_killed(code) -> None:  # type: ignore[no-untyped-def]
+    text = "In Nagpur, Maharashtra police had ordered firing at mobs in which two men were killed."
+    kills = [e for e in police_events(code(text), "19") if e.trigger == "killed"]
+    assert kills and "source:implied-in-episode" in kills[0].rule
+
+
+def test_a_mob_firing_in_which_a_constable_died_is_not_police(code) -> None:  # type: ignore[no-untyped-def]
+    text = "In Nagpur, Maharashtra a mob opened fire at the police in which a constable was killed."
+    kills = [e for e in code(text) if e.trigger == "killed"]
+    assert kills and all(e.source is None or e.source.sector != "COP" for e in kills)
+
+
+def test_gunned_down_by_the_police(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Two robbers were gunned down by the police in Nagpur and Pune in Maharashtra."
+    assert any(e.trigger == "gunned down" for e in police_events(code(text), "19"))
+
+
+def test_a_toll_including_some_in_police_firing(code) -> None:  # type: ignore[no-untyped-def]
+    text = "In Nagpur, Maharashtra 40 were killed in the riots, including 12 in police firing."
+    kills = [e for e in police_events(code(text), "19") if e.trigger == "killed"]
+    assert kills and "source:implied-in-episode" in kills[0].rule
+
+
+def test_a_toll_including_some_in_the_old_city_has_no_police(code) -> None:  # type: ignore[no-untyped-def]
+    text = "In Nagpur, Maharashtra 40 were killed in the riots, including 12 in the old city."
+    assert not police_events(code(text), "19")

@@ -346,12 +346,80 @@ def _episode_actor(token: Token, actors: ArticleActors, dying: bool = False) -> 
             continue
         for pobj in objects:
             found = None
-            if _episode_word(pobj):
+            if pobj.lower_ == "which" and token.dep_ == "relcl":
+                # "the firing at the mob in which four were killed": the relative's antecedent
+                found = _relative_episode_actor(token, actors)
+            elif pobj.lemma_.lower() in INJURY_WORDS:
+                # "succumbed to injuries sustained in police firing", "… from police firing"
+                found = _injury_episode_actor(pobj, actors)
+            elif _episode_word(pobj):
                 found = _actor_on(pobj, actors) or _antecedent_actor(pobj, actors)
             elif any(_episode_word(c) for c in pobj.children) or _episode_next(pobj, token):
                 found = actors.for_token(pobj)  # parsed as "police" + acl "firing"
+            if found is None:
+                found = _included_episode_actor(pobj, actors)
             if found is not None and found.actor.country is not None:
                 return found
+    found = _included_episode_actor(token, actors)  # "killed …, including nine in police firing"
+    return found if found is not None and found.actor.country is not None else None
+
+
+def _included_episode_actor(phrase: Token, actors: ArticleActors) -> Mention | None:
+    """ "668 were killed in the riots, *including 100 in police firing*": a part of the toll
+    whose own episode phrase names the actor (``_episode_actor`` on the included number)."""
+    for prep in phrase.children:
+        if prep.dep_ != "prep" or prep.lower_ != "including":
+            continue
+        for part in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _episode_actor(part, actors)
+            if found is not None:
+                return found
+    return None
+
+
+INJURY_WORDS = frozenset({"injury", "wound"})
+RELATIVE_CLIMB = 4  # how many phrase steps above a relative clause its antecedent may lie
+
+
+def _injury_episode_actor(injury: Token, actors: ArticleActors) -> Mention | None:
+    """The actor of the episode an injury came from: a participle on the injury noun
+    ("injuries *sustained in* police firing", ``_episode_actor``) or its "from" phrase
+    ("wounds from police firing")."""
+    for child in injury.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found = _episode_actor(child, actors)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in (c for c in child.children if c.dep_ in ("pobj", "pcomp")):
+                if _episode_word(pobj):
+                    found = _actor_on(pobj, actors)
+                    if found is not None and found.actor.country is not None:
+                        return found
+    return None
+
+
+def _relative_episode_actor(verb: Token, actors: ArticleActors) -> Mention | None:
+    """ "Police firing on the crowd at the market, in which two were killed": the episode
+    that "in which" refers to. The parser often hangs the relative clause on the last noun
+    of the phrase, so climb (``RELATIVE_CLIMB`` steps, through prepositional objects) from
+    that noun to the nearest episode word; its actor is the one modifying it, or the
+    subject of the verb it is the object of ("the officer ordered firing at the mob, in
+    which …")."""
+    word = verb.head
+    for _ in range(RELATIVE_CLIMB + 1):
+        if _episode_word(word) and word.lemma_.lower() not in ("charge", "round", "bullet"):
+            found = _actor_on(word, actors)
+            if found is None and word.dep_ == "acl":
+                found = actors.for_token(word.head)  # parsed as "the police" + acl "firing"
+            if found is None and word.dep_ in ("dobj", "xcomp") and word.head.pos_ == "VERB":
+                found = _subject_actor(word.head, actors)
+            return found
+        if word.pos_ == "VERB" and word.lemma_.lower() in FIRING_VERBS:
+            return _subject_actor(word, actors)  # "the mob opened fire at the police, in which"
+        if word.dep_ not in ("pobj", "prep") or word.head is word:
+            return None
+        word = word.head
     return None
 
 

@@ -296,7 +296,7 @@ HABITUAL_ADJECTIVES = frozenset(
 )
 HABITUAL_ADVERBS = frozenset(
     "regularly frequently routinely habitually customarily periodically repeatedly "
-    "often usually".split()
+    "often usually rarely seldom".split()
 )
 
 
@@ -440,14 +440,6 @@ def _name_read_as_verb(token: Token, entry: Trigger, actors: ArticleActors) -> s
 
 
 PROTEST_SHOW_VERBS = frozenset({"demonstrate", "show", "display"})
-# What one shows, not what one rallies for: "demonstrated its resolve".
-SHOWN_QUALITIES = frozenset(
-    """
-    ability capability capacity commitment resolve determination strength power will
-    willingness skill competence failure weakness seriousness sincerity maturity courage
-    effectiveness limit limits need importance fact truth
-    """.split()
-)
 
 
 def _showing(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
@@ -459,7 +451,8 @@ def _showing(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
     for child in token.children:
         if child.dep_ == "ccomp":
             return f"showing:{token.lower_} that"
-        if child.dep_ == "dobj" and child.lemma_.lower() in SHOWN_QUALITIES:
+        if child.dep_ == "dobj":
+            # to rally is intransitive: "demonstrate Russia's coalition", "showed its resolve"
             return f"showing:{token.lower_} {child.lemma_.lower()}"
     return None
 

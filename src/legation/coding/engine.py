@@ -441,6 +441,8 @@ class EventCoder:
         if event.modality == "negated" and is_refusal(clause, reason):
             code = refusal_code(event.cameo)
             return self._restate(event, code, "refusal-of") if code else None
+        if clause.dep_ == "attr" or clause.lemma_.lower() == "be":
+            return None  # "the march will be a fitting tribute": what it will be, no pledge
         if event.modality in ("planned", "hypothetical") and is_intent(reason):
             code = intent_code(event.cameo)
             return self._restate(event, code, "intent-of") if code else None

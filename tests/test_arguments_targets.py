@@ -206,3 +206,45 @@ def test_aid_outside_own_state_still_not_own_place(coder: Coder) -> None:
 def test_resigned_office_names_its_state(coder: Coder) -> None:
     events = _events(coder, "The prime minister resigned as head of the government of Peru.")
     assert any(e.target is not None and e.target.code == "PER" for e in events)
+
+
+def test_nationality_word_beats_possessive_pronoun(coder: Coder) -> None:
+    """ "their Pakistani counterparts": Pakistan, not whoever "their" stands for."""
+    events = _events(coder, "Indian diplomats met their Pakistani counterparts in Geneva.")
+    assert _has(events, "IND", "PAK", "04")
+
+
+def test_story_guessed_counterpart_is_not_the_source(coder: Coder) -> None:
+    """ "Muslim leaders" took France from the story: no evidence it is Macron himself."""
+    text = "French President Emmanuel Macron sent an ultimatum to Muslim leaders."
+    events = _events(coder, text)
+    assert any(e.target is not None and e.target.text.endswith("leaders") for e in events)
+
+
+def test_restriction_place_ignores_actors_of_its_relative_clause(coder: Coder) -> None:
+    text = (
+        "The Ethiopian government imposed a curfew in parts of Oromia where soldiers "
+        "are fighting rebels."
+    )
+    events = _events(coder, text)
+    assert _has(events, "ETHGOV", "ETH", "17")
+    assert any(e.target is not None and "Oromia" in e.target.text for e in events)
+
+
+def test_forces_moved_against_a_state(coder: Coder) -> None:
+    """ "mobilized troops for an order to advance against X": X, not the own troops."""
+    text = "Armenia has mobilized troops for a possible order to advance against Azerbaijan."
+    events = _events(coder, text)
+    assert _has(events, "ARM", "AZE", "15")
+    assert not any(e.target is not None and e.target.code == "MIL" for e in events)
+
+
+def test_resigned_office_is_own_state_named_in_sentence(coder: Coder) -> None:
+    text = "The Peruvian president resigned after weeks of street protests in Peru."
+    events = _events(coder, text)
+    assert any(e.target is not None and e.target.code == "PER" for e in events)
+    other = "The Japanese prime minister resigned after talks with China."
+    assert not any(
+        e.target is not None and e.target.code == "CHN" and e.cameo.startswith("083")
+        for e in _events(coder, other)
+    )

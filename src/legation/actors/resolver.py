@@ -180,8 +180,10 @@ class ArticleActors:
         return found
 
     def owner_of(self, token: Token, depth: int = 0) -> Mention | None:
-        """The state a noun phrase belongs to, from a country modifier or an "of" phrase."""
-        for child in token.children:
+        """The state a noun phrase belongs to, from a country modifier or an "of" phrase.
+        A nationality word wins over a possessive pronoun: "their *Pakistani* counterparts"
+        belong to Pakistan, not to whoever "their" stands for."""
+        for child in _pronoun_possessor_last(token):
             if child.dep_ in _MODIFIER_DEPS:
                 # the modifier itself, or a country inside it ("British-flagged tanker")
                 mention = self.at(child) or next(
@@ -225,7 +227,7 @@ class ArticleActors:
         return extra
 
     def _from_modifiers(self, token: Token) -> Mention | None:
-        for child in token.children:
+        for child in _pronoun_possessor_last(token):
             if child.dep_ in _MODIFIER_DEPS:
                 found = self.at(child) or (self.for_token(child) if child.dep_ == "poss" else None)
                 if found is not None:
@@ -280,6 +282,12 @@ class ArticleActors:
     def entry_of(self, mention: Mention) -> ActorEntry | None:
         """The knowledge-base entry a mention was resolved from (people: their tenures)."""
         return self.entries.get(id(mention))
+
+
+def _pronoun_possessor_last(token: Token) -> list[Token]:
+    """The children of a noun, a possessive pronoun last: a nationality word names the
+    owner first ("their *Pakistani* counterparts")."""
+    return sorted(token.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON")
 
 
 def _expletive(it: Token) -> bool:

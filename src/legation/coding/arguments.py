@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
+from legation.actors.story import STORY_REASON
 from legation.coding.coref import name_pronouns, speaker_of
 from legation.coding.lexicon import ACTOR_OBJECT
 from legation.coding.modality import REPORTING_VERBS
@@ -512,6 +513,29 @@ def _office_state(verb: Token, actors: ArticleActors, args: Arguments) -> None:
             return
 
 
+def _own_state_named(verb: Token, actors: ArticleActors, args: Arguments) -> None:
+    """The resigner's own state as the state of the office given up, when the sentence
+    names it ("Kyrgyz President X resigned after unrest *in Kyrgyzstan*"); never another
+    state named there ("resigned after talks with China")."""
+    own = {m.actor.country for m in args.sources if m.actor.country}
+    own = {c for c in own if not c.startswith("IGO")}
+    # a title of no state ("Interim President X"): the state it is held in ("*in* Peru")
+    stateless = not own and any(m.actor.sector == "GOV" for m in args.sources)
+    if len(own) != 1 and not stateless:
+        return
+    taken = {i for m in args.sources for i in range(m.start, m.end)}
+    for mention in actors.mentions:
+        inside = verb.sent.start <= mention.start < verb.sent.end
+        if not inside or mention.start in taken or mention.reason != "kb:country":
+            continue
+        root = actors.doc[mention.start : mention.end].root
+        placed = root.dep_ == "pobj" and root.head.lower_ == "in"
+        if mention.actor.country in own or (stateless and placed):
+            actor = replace(mention.actor, code=mention.actor.country or "", sector=None)
+            args.add_targets([replace(mention, actor=actor, reason="office-own-state")], "office")
+            return
+
+
 def _own_place(roots: list[Token], actors: ArticleActors, args: Arguments) -> None:
     """A restriction or truce in a named place that is no actor ("a curfew in parts of
     Kashmir", "a state of siege in the province of Alta Verapaz"): the imposer's own
@@ -519,7 +543,9 @@ def _own_place(roots: list[Token], actors: ArticleActors, args: Arguments) -> No
     countries = {
         m.actor.country
         for m in args.sources
-        if m.actor.country and m.actor.sector not in INSURGENT_SECTORS
+        if m.actor.country
+        and m.actor.sector not in INSURGENT_SECTORS
+        and not m.actor.country.startswith("IGO")
     }
     if len(countries) != 1 or args.targets:
         return
@@ -527,7 +553,7 @@ def _own_place(roots: list[Token], actors: ArticleActors, args: Arguments) -> No
     for root in roots:
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in PLACED_PREPS):
             for pobj in _pobjs(prep):
-                words = list(pobj.subtree)
+                words = _phrase_words(pobj)
                 if any(actors.at(t) is not None for t in words):
                     continue  # an actor there was the placed search's to take
                 place_word = pobj.lemma_.lower() in PLACE_NOUNS  # "the province of Alta …"
@@ -537,11 +563,55 @@ def _own_place(roots: list[Token], actors: ArticleActors, args: Arguments) -> No
                     for t in words
                 ):
                     continue  # no named place: "a curfew in the wake of the riots"
-                text = actors.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text
+                start, end = words[0].i, words[-1].i + 1
+                text = actors.doc[start:end].text.rstrip(" ,")
                 actor = Actor(code=country, country=country, sector=None, name=None, text=text)
-                mention = Mention(pobj.left_edge.i, pobj.right_edge.i + 1, actor, "own-place")
+                mention = Mention(start, end, actor, "own-place")
                 args.add_targets([mention], "own-place")
                 return
+
+
+AIMED_PREPS = frozenset({"against", "toward", "towards"})
+
+
+def _aimed_against(verb: Token, actors: ArticleActors, args: Arguments) -> list[Mention]:
+    """Whom forces are moved against: the first actor of an "against"/"toward" phrase in
+    the verb's own clause, its object's and its purpose clause's ("mobilized troops *for an
+    order to move against Syria's* weapons"), never the mover's own state."""
+    own = _own_states(args) | {m.actor.code for m in args.sources}
+    stack = [c for c in reversed(list(verb.children)) if c.dep_ not in _OWN_CLAUSE_DEPS]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "prep" and token.lower_ in AIMED_PREPS:
+            for pobj in _pobjs(token):
+                found = [
+                    m
+                    for m in actors.all_for(pobj, owners=True)
+                    if m.actor.country not in own and m.actor.code not in own
+                ]
+                if found:
+                    return found
+        stack.extend(c for c in reversed(list(token.children)) if c.dep_ not in _OWN_CLAUSE_DEPS)
+    return []
+
+
+# Parts of a clause that are no part of what its verb does: subjects, other clauses.
+_OWN_CLAUSE_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "ccomp", "relcl", "conj", "parataxis", "advcl", "cc"}
+)
+
+
+def _phrase_words(noun: Token) -> list[Token]:
+    """A noun phrase's words without its clauses: "parts of Darfur *that prevented
+    agencies from …*", "the province, *where forces are battling militants*" is the place,
+    the actors of the clause are not in it."""
+    clauses = {
+        t.i
+        for c in noun.subtree
+        if c.dep_ in ("relcl", "acl", "advcl") and c is not noun
+        for t in c.subtree
+    }
+    return [t for t in noun.subtree if t.i not in clauses]
 
 
 def _purpose_clauses(root: Token) -> list[Token]:
@@ -708,6 +778,11 @@ def _names_one_of(nouns: list[Token], words: frozenset[str]) -> bool:
     return False
 
 
+# Targets read off the place of a curfew, truce or aid (``_placed``, ``_own_place``): the
+# doer's own state there was chosen on purpose ("Libya … a ceasefire *in Tripoli*").
+PLACE_REASONS = frozenset({"placed:kb:country", "own-place"})
+
+
 def _drop_self_targets(args: Arguments, actors: ArticleActors) -> None:
     """A target that is a source itself ("Lithuania opened *its* borders to refugees") is
     no counterpart: dropped, so that the others (or a fallback) name one."""
@@ -717,6 +792,8 @@ def _drop_self_targets(args: Arguments, actors: ArticleActors) -> None:
     def is_self(mention: Mention) -> bool:
         if mention.actor.code not in codes:
             return False
+        if mention.reason in PLACE_REASONS:
+            return False  # found as the place of the act, which may be the doer's own state
         if id(mention) in actors.persons and mention.actor.name not in names:
             return False  # another person of the same government: "lifted curbs on Olmert"
         # a country-less agent ("activists", "GOV") is the source only as a possessor ("the
@@ -726,9 +803,28 @@ def _drop_self_targets(args: Arguments, actors: ArticleActors) -> None:
         return bool(mention.actor.country) or root.dep_ == "poss"
 
     kept = [m for m in args.targets if not is_self(m)]
+    if not kept:
+        # the same code only by a guess from the story ("Macron … *Muslim* leaders" in a
+        # story about France): no evidence of one party, when no other target is named
+        kept = [m for m in args.targets if _guessed_match(m, args.sources, actors)]
     if len(kept) < len(args.targets):
         args.targets[:] = kept
         args.how.append("target:not-the-source")
+
+
+def _guessed_match(mention: Mention, sources: list[Mention], actors: ArticleActors) -> bool:
+    """The target has the source's code only because one of them took its country from the
+    story ("Prime Minister X … the Government of Turkey" in a story about Turkey, "Macron …
+    Muslim leaders" in one about France): that is no evidence they are the same party. A
+    pronoun or possessor standing for the source ("its borders") still is."""
+    if mention.reason.startswith("pronoun:"):
+        return False
+    if actors.doc[mention.start : mention.end].root.dep_ == "poss":
+        return False
+    same = [s for s in sources if s.actor.code == mention.actor.code]
+    return bool(same) and all(
+        STORY_REASON in s.reason or STORY_REASON in mention.reason for s in same
+    )
 
 
 def _modifier_agents_only(targets: list[Mention], actors: ArticleActors) -> bool:
@@ -978,6 +1074,10 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         # "sent 200 troops in Syria": the troops are the sender's; the place is the target
         probe = Arguments(sources=list(args.sources))
         _placed([verb, *objects], actors, probe)
+        if not probe.targets:  # "mobilized its troops *against Israel*"
+            probe.add_targets(_aimed_against(verb, actors, args), "aimed-against")
+        if not probe.targets:  # "deployed its troops in Kashmir": a place of its own
+            _own_place([verb, *objects], actors, probe)
         if probe.targets:
             args.targets[:] = probe.targets
             args.how.append("target:placed-not-own-forces")
@@ -998,6 +1098,8 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         _placed([verb, *objects], actors, args, preps=PLACED_PREPS | {"from"})
     if not args.targets and verb.lemma_.lower() in RESIGNING_VERBS:
         _office_state(verb, actors, args)  # "resigned as president of Indonesia"
+        if not args.targets:
+            _own_state_named(verb, actors, args)  # "resigned after unrest in Kyrgyzstan"
     if not args.targets and _names_one_of(objects, REFUGE_NOUNS):
         _placed([verb, *objects], actors, args)  # "sought refuge in Bangladesh"
     if not args.targets and _names_one_of(objects, RESTRICTION_NOUNS | TRUCE_NOUNS):

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 import spacy
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -55,18 +56,23 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
     """Join ``Name Syl - syl`` into ``Name Syl-syl`` (a given name after a title-case word),
     and a noun-verb compound into one verb ("lathi - charged" → "lathi-charged")."""
     spans = []
-    texts = [t.text for t in doc]
-    glued = [not t.whitespace_ for t in doc]
+    if "-" not in doc.text:
+        return doc
+    orth = doc.to_array([ORTH, SPACY])  # no Token objects: one array read
+    hyphen = doc.vocab.strings["-"]
+    strings = doc.vocab.strings
+    n = len(orth)
     i = 0
-    while i + 2 < len(texts):
-        if texts[i + 1] != "-" or not (glued[i] and glued[i + 1]):
-            i += 1  # the common case, decided without building a Token
+    while i + 2 < n:
+        if orth[i + 1, 0] != hyphen or orth[i, 1] or orth[i + 1, 1]:
+            i += 1  # the common case: no glued hyphen after this token
             continue
-        first, second = texts[i], texts[i + 2]
+        first, second = strings[int(orth[i, 0])], strings[int(orth[i + 2, 0])]
+        before = strings[int(orth[i - 1, 0])] if i > 0 else ""
         name = (
             i > 0
             and _is_name_part(first)
-            and _is_name_part(texts[i - 1])
+            and _is_name_part(before)
             and second.isalpha()
             and len(second) <= _MAX_SYLLABLE
             and second.lower() not in _NOT_NAME_SUFFIXES

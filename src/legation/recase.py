@@ -46,11 +46,16 @@ class Recaser:
         return _LINE.sub(lambda m: self._line(m.group(0)), text)
 
     def _line(self, line: str) -> str:
-        words = list(_WORD.finditer(line))
-        if len(words) < MIN_WORDS:
-            return line
-        content = [w.group(0) for w in words if w.group(0).lower() not in STOP_WORDS]
-        if not content or not all(w[0].isupper() for w in content):
+        words = []
+        content = 0
+        for match in _WORD.finditer(line):
+            word = match.group(0)
+            if word.lower() not in STOP_WORDS:
+                if not word[0].isupper():
+                    return line  # running text: stop at its first lower-case content word
+                content += 1
+            words.append(match)
+        if len(words) < MIN_WORDS or not content:
             return line
         chars = list(line)
         for k, match in enumerate(words):

@@ -13,11 +13,6 @@ from legation.model import Article, Event
 from legation.pipeline import Coder
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
 def _events(coder: Coder, text: str) -> list[Event]:
     return coder.code_article(Article("t", text, dt.date(2021, 3, 4)))
 

@@ -10,15 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from legation.model import Article, Event
 from legation.pipeline import Coder
-
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
 
 
 def _events(coder: Coder, text: str) -> list[Event]:

@@ -23,7 +23,7 @@ from legation.coding.dates import DateMention, find_dates
 from legation.coding.guards import no_event_reason
 from legation.coding.implied import resultative, supply_implied_source
 from legation.coding.lexicon import ACTOR_OBJECT, Lexicon, Trigger
-from legation.coding.modality import attribution_of, modality_of
+from legation.coding.modality import OFFERING_VERBS, attribution_of, modality_of
 from legation.coding.patterns import Binding
 from legation.coding.stance import intent_code, is_intent, is_refusal, refusal_code
 from legation.model import Actor, DateSource, Event, Location, Mention
@@ -94,7 +94,6 @@ RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "acquire"})
 BEEN_VISIT = Trigger(
     "042", "VERB", "be", None, frozenset(), "'has been (to X)': a visit", "engine:has-been"
 )
-OFFERING_VERBS = frozenset("offer promise pledge vow".split())
 TRAVEL_CODES = frozenset({"042"})  # a trip: its destination may be carried from the story
 PLACE_PREPS = frozenset({"to", "in", "at", "into", "inside"})
 NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -542,9 +541,6 @@ JOINT_CODES = frozenset({"161"})  # "cut diplomatic ties"
 RECIPROCAL = re.compile(r"\beach other\b|\bone another\b|\beach\b.*\bthe other\b")
 
 
-NAMED_ENTITIES = frozenset({"PERSON"})
-
-
 def _unknown_doer(clause: Token, actors: ArticleActors) -> bool:
     """The clause's subject is a name that resolves to no actor ("Julian Assange criticised
     the government"): an event without that source would say nobody did it."""
@@ -556,7 +552,7 @@ def _unknown_doer(clause: Token, actors: ArticleActors) -> bool:
         clause = clause.head
     for subject in subjects:
         # a person's name; in lower-cased text (no capitals, little NER) a proper noun
-        named = subject.ent_type_ in NAMED_ENTITIES or (
+        named = subject.ent_type_ == "PERSON" or (
             subject.pos_ == "PROPN" and subject.text.islower()
         )
         if named and not actors.all_for(subject):
@@ -596,13 +592,19 @@ def _gerund_object(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"}
 
 
+def _picked_by(word: Token, found: list[_Candidate]) -> _Candidate | None:
+    """The candidate of ``word``'s governing verb whose row lists ``word`` among its objects:
+    the word chose that verb's code ("stopped *shelling*", "lifted the *embargo*")."""
+    words = {word.lower_, word.lemma_.lower()}
+    return next((c for c in found if c.token == word.head and c.entry.objects & words), None)
+
+
 def _gerund_of_found(verb: Token, found: list[_Candidate]) -> bool:
     """The gerund is the object that chose its governing verb's code ("stopped shelling" is
     a halt, 087): it is not an act of its own."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "ccomp"):
         return False
-    words = {verb.lower_, verb.lemma_.lower()}
-    return any(c.token == verb.head and c.entry.objects & words for c in found)
+    return _picked_by(verb, found) is not None
 
 
 def _is_quantity(words: set[str]) -> bool:
@@ -863,15 +865,11 @@ def _chose_verb_code(noun: Token, args: Arguments, found: list[_Candidate]) -> b
     (the row lists it among its objects), so the verb's event already says what happened to
     it. The noun stays an event of its own only when someone else did it ("declined
     *Putin's* invitation")."""
-    if noun.dep_ != "dobj":
+    candidate = _picked_by(noun, found) if noun.dep_ == "dobj" else None
+    if candidate is None:
         return False
-    words = {noun.lemma_.lower(), noun.lower_}
-    for candidate in found:
-        if candidate.token != noun.head or not candidate.entry.objects & words:
-            continue
-        own = {m.actor.code for m in args.sources}
-        return not own or own <= {m.actor.code for m in candidate.args.sources}
-    return False
+    own = {m.actor.code for m in args.sources}
+    return not own or own <= {m.actor.code for m in candidate.args.sources}
 
 
 def _offered_to(noun: Token, args: Arguments, found: list[_Candidate]) -> None:
@@ -979,14 +977,9 @@ def _inanimate_threat(verb: Token, entry: Trigger, actors: ArticleActors) -> boo
         s.pos_ in ("NOUN", "PROPN")
         and not actors.all_for(s)
         and s.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
-        and not _is_actor_word(s, actors)
+        and actors.owner_of(s) is None
         for s in subjects
     )
-
-
-def _is_actor_word(token: Token, actors: ArticleActors) -> bool:
-    """The noun heads a phrase the resolver reads as an actor or belongs to one."""
-    return actors.owner_of(token) is not None
 
 
 TOPIC_PREPS = frozenset({"over", "about", "on", "for", "regarding", "concerning"})

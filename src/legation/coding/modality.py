@@ -41,10 +41,11 @@ PLANNING_VERBS = frozenset(
     "vow decide arrange set due mean offer invite willing ready prepared eager keen "
     "determined resolved committed poised slated wait".split()
 )
-# The subset that does so for a noun object too ("planned a trip"; but "agreed a deal" happened).
 # Offering and promising an act is not doing it: "offered talks", "pledged aid".
-PLANNING_OBJECT_VERBS = frozenset(
-    "plan propose schedule prepare seek want intend offer promise pledge vow".split()
+OFFERING_VERBS = frozenset("offer promise pledge vow".split())
+# The subset that does so for a noun object too ("planned a trip"; but "agreed a deal" happened).
+PLANNING_OBJECT_VERBS = (
+    frozenset("plan propose schedule prepare seek want intend".split()) | OFFERING_VERBS
 )
 # Acts that offering performs: "offered an apology" apologises, "offered condolences".
 OFFERED_ACTS = frozenset(

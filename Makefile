@@ -14,7 +14,7 @@ help:
 	@echo "make demo       code the bundled sample corpus and show the events"
 	@echo "make test       run the test suite"
 	@echo "make lint       ruff check + mypy (strict) on src"
-	@echo "make accuracy   dev-set accuracy (needs ../shared) → docs/BENCHMARKS.md"
+	@echo "make accuracy   dev-set accuracy, roles, police, precision (needs ../shared) → docs/BENCHMARKS.md (~10 min)"
 	@echo "make bench      throughput and store benchmarks → docs/BENCHMARKS.md (~15 min)"
 	@echo "make reliability  200 MB corpus, 20 MB article, 20 kill -9 runs → docs/RELIABILITY.md"
 	@echo "make clean      remove caches and build output (keeps $(VENV))"
@@ -44,6 +44,9 @@ lint: setup
 accuracy: setup
 	$(BIN)/python -m benchmarks.accuracy --ngec-sample 300 --write docs/BENCHMARKS.md
 	$(BIN)/python -W ignore::UserWarning -m benchmarks.petrarch_suite --write docs/BENCHMARKS.md
+	$(BIN)/python -m benchmarks.conflibert_roles --write docs/BENCHMARKS.md
+	$(BIN)/python -m benchmarks.india_police --write docs/BENCHMARKS.md
+	$(BIN)/python -m benchmarks.precision_sample --write docs/BENCHMARKS.md
 
 bench: setup
 	$(BIN)/python -m benchmarks.throughput --write docs/BENCHMARKS.md

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -62,6 +63,29 @@ def test_pronouns(resolve) -> None:  # type: ignore[no-untyped-def]
     he = next(t for t in actors.doc if t.text == "He")
     mention = actors.for_token(he)
     assert mention is not None and mention.actor.code == "RUSGOV" and "pronoun" in mention.reason
+
+
+def test_the_index_is_read_only_and_reading_changes_nothing(resolve) -> None:  # type: ignore[no-untyped-def]
+    """The resolver hands the coder a finished index: pronouns are resolved when it is
+    built, so asking about every token, twice, gives the same answers and no new state."""
+    actors = resolve(
+        "Macron and Scholz said they would visit Kyiv. Lebanon says it will not attend. "
+        "It is likely that the talks fail."
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        actors.mentions = ()  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        actors.entries[0] = actors.entries[next(iter(actors.entries))]  # type: ignore[index]
+    before = (len(actors.mentions), dict(actors.entries))
+    first = [actors.all_for(t) for t in actors.doc]
+    assert [actors.all_for(t) for t in actors.doc] == first
+    assert (len(actors.mentions), dict(actors.entries)) == before
+    they = next(t for t in actors.doc if t.text == "they")
+    assert {m.actor.code[:3] for m in actors.all_for(they)} == {"FRA", "DEU"}
+    it = next(t for t in actors.doc if t.text == "it")
+    assert [m.actor.code for m in actors.speakers(it)] == ["LBN"]
+    expletive = next(t for t in actors.doc if t.text == "It")
+    assert actors.for_token(expletive) is None
 
 
 def test_family_name_refers_back(resolve) -> None:  # type: ignore[no-untyped-def]

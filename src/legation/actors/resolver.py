@@ -10,9 +10,10 @@ which answers "which actor does this token stand for?" for the coder, including 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
+from types import MappingProxyType
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -22,6 +23,14 @@ from spacy.util import filter_spans
 from legation.actors.entries import ActorEntry, AgentEntry, split_code
 from legation.actors.gazetteer import english_words, load_gazetteer, with_word_forms
 from legation.actors.kb import CountrySense, KnowledgeBase
+from legation.actors.pronouns import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    THING_PRONOUNS,
+)
+from legation.actors.pronouns import named as named_pronoun
+from legation.actors.pronouns import speakers as pronoun_speakers
 from legation.actors.story import (
     is_dateline,
     is_lower_cased,
@@ -54,8 +63,6 @@ GENERIC_HEADS = frozenset(
         "regime",
     ]
 )
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
 # "it" is expletive or stands for an event with these heads: "it never happened", "it is
 # likely that", "it seems"; such an "it" names no actor.
 _EXPLETIVE_HEADS = frozenset(
@@ -80,7 +87,6 @@ _EXPLETIVE_ADJ = frozenset(
         "obvious",
     ]
 )
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 PRONOUN_WINDOW = 150  # tokens back to look for an antecedent (a few sentences)
 
 
@@ -93,26 +99,59 @@ class _Hit:
     agent: AgentEntry | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ArticleActors:
-    """The mentions of one article, indexed by token, with the article's coreference state."""
+    """The mentions of one article, indexed: token → mention, written lists, and every
+    pronoun already resolved (``actors.pronouns``). Built once by ``ActorResolver.resolve``
+    and read-only after that: the coder's arguments only read it, so who an actor is is
+    decided here, in the actors room, and nowhere else."""
 
     doc: Doc
-    mentions: list[Mention]
-    persons: set[int] = field(default_factory=set)  # ids of mentions that name people
-    entries: dict[int, ActorEntry] = field(default_factory=dict)  # mention id → its KB entry
+    mentions: tuple[Mention, ...]
+    persons: frozenset[int] = frozenset()  # ids of mentions that name people
+    entries: Mapping[int, ActorEntry] = field(default_factory=dict)  # mention id → KB entry
     story_country: str | None = None  # the country that dominates the article (actors.story)
-    _by_token: dict[int, Mention] = field(default_factory=dict)
-    _lists: dict[int, tuple[Mention, ...]] = field(default_factory=dict)  # id → its list
-    _pronoun_lists: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
+    _by_token: dict[int, Mention] = field(default_factory=dict, init=False, repr=False)
+    _lists: dict[int, tuple[Mention, ...]] = field(default_factory=dict, init=False, repr=False)
+    # pronoun token → the mentions it stands for; its speakers (even with no antecedent)
+    _pronouns: dict[int, tuple[Mention, ...]] = field(default_factory=dict, init=False, repr=False)
+    _speakers: dict[int, tuple[Mention, ...]] = field(default_factory=dict, init=False, repr=False)
+    _pronoun_lists: dict[int, tuple[Mention, ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )  # a pronoun's mention → the rest of the list of people it stands for
 
     def __post_init__(self) -> None:
+        # The only writes: the index is built here, once, in text order (a pronoun's
+        # speaker may itself have been named by an earlier pronoun).
+        entries = dict(self.entries)
+        object.__setattr__(self, "entries", entries)
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
                 self._by_token[i] = mention
-        for group in _surface_lists(self.doc, self.mentions):
+        for group in _surface_lists(self.doc, list(self.mentions)):
             for mention in group:
                 self._lists[id(mention)] = group
+        for token in self.doc:
+            if token.lower_ in PRONOUNS and token.i not in self._by_token:
+                self._index_pronoun(token, entries)
+        object.__setattr__(self, "entries", MappingProxyType(entries))
+
+    def _index_pronoun(self, pronoun: Token, entries: dict[int, ActorEntry]) -> None:
+        speakers = pronoun_speakers(pronoun, self)
+        self._speakers[pronoun.i] = tuple(speakers)
+        if pronoun.lower_ == "it" and _expletive(pronoun):
+            return
+        found = self._nearest(pronoun)
+        if found is None:
+            return
+        mention, listed = found
+        stands_for = named_pronoun(pronoun, _as_pronoun(mention, pronoun), speakers, self)
+        if id(mention) in entries:
+            for resolved in stands_for:
+                entries[id(resolved)] = entries[id(mention)]
+        if listed:
+            self._pronoun_lists[id(stands_for[0])] = listed
+        self._pronouns[pronoun.i] = tuple(stands_for)
 
     def listed_with(self, mention: Mention) -> tuple[Mention, ...]:
         """The other mentions of the written list ("A, B and C") that ``mention`` is in,
@@ -139,7 +178,7 @@ class ArticleActors:
         lower = token.lower_
         if lower == "it" and _expletive(token):
             return None
-        if lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        if lower in PRONOUNS:
             return self.antecedent(token)
         if token.pos_ == "PRON":
             return None
@@ -177,6 +216,9 @@ class ArticleActors:
                 found.append(mention)
                 found.extend(m for m in self._coordinated_countries(mention) if m not in found)
                 found.extend(m for m in self.listed_with(mention) if m not in found)
+                if self.at(item) is None and item.lower_ in PRONOUNS:
+                    # "they" after coordinated speakers stands for each of them
+                    found.extend(m for m in self._pronouns.get(item.i, ())[1:] if m not in found)
         return found
 
     def owner_of(self, token: Token, depth: int = 0) -> Mention | None:
@@ -239,7 +281,18 @@ class ArticleActors:
         return None
 
     def antecedent(self, pronoun: Token) -> Mention | None:
-        """The nearest earlier mention compatible with the pronoun (person / thing / plural)."""
+        """The mention a pronoun stands for (the first, where it stands for several)."""
+        found = self._pronouns.get(pronoun.i, ())
+        return found[0] if found else None
+
+    def speakers(self, pronoun: Token) -> tuple[Mention, ...]:
+        """The speakers a pronoun subject stands for, even where it has no antecedent
+        ("The German government announced that *it* has earmarked …")."""
+        return self._speakers.get(pronoun.i, ())
+
+    def _nearest(self, pronoun: Token) -> tuple[Mention, tuple[Mention, ...]] | None:
+        """The nearest earlier mention compatible with the pronoun (person / thing /
+        plural), and, for "they" after a list of people, the list's other items."""
         lower = pronoun.lower_
         want_person = lower in PERSON_PRONOUNS
         want_thing = lower in THING_PRONOUNS
@@ -251,22 +304,15 @@ class ArticleActors:
             listed = self._lists.get(id(mention), ())
             if plural and is_person and listed:
                 # "they" after a list of people: the list ("Macron and Scholz … they")
-                resolved = _as_pronoun(mention, pronoun)
-                self._pronoun_lists[id(resolved)] = tuple(m for m in listed if m is not mention)
-                if id(mention) in self.entries:
-                    self.entries[id(resolved)] = self.entries[id(mention)]
-                return resolved
+                return mention, tuple(m for m in listed if m is not mention)
             if want_person != is_person:
                 continue
-            if want_thing and not self._singular_body(mention):
+            if want_thing and not self.singular_body(mention):
                 continue
-            resolved = _as_pronoun(mention, pronoun)
-            if id(mention) in self.entries:
-                self.entries[id(resolved)] = self.entries[id(mention)]
-            return resolved
+            return mention, ()
         return None
 
-    def _singular_body(self, mention: Mention) -> bool:
+    def singular_body(self, mention: Mention) -> bool:
         """What "it" may stand for: a state, a named body, or one agent noun ("the air
         force", "the ministry"), not a plural one ("troops", "rebels")."""
         if mention.actor.sector is None or mention.actor.sector == "GOV":
@@ -443,7 +489,7 @@ class ActorResolver:
             mentions = with_country_senses(
                 doc, mentions, country, found, persons, NON_MEMBER_SECTORS
             )
-        return ArticleActors(doc, mentions, persons, entries, country)
+        return ArticleActors(doc, tuple(mentions), frozenset(persons), entries, country)
 
     def _hits(self, doc: Doc, lower_cased: bool = False) -> list[_Hit]:
         spans = []

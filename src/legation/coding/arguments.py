@@ -20,7 +20,6 @@ from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
 from legation.actors.story import STORY_REASON
-from legation.coding.coref import name_pronouns, speaker_of
 from legation.coding.lexicon import ACTOR_OBJECT
 from legation.coding.modality import REPORTING_VERBS
 from legation.model import Actor, Mention
@@ -930,7 +929,7 @@ def _subject_actors(subject: Token, actors: ArticleActors) -> list[Mention]:
     if found:
         return found
     if subject.pos_ == "PRON":
-        return speaker_of(subject, actors)  # "announced that *it* has earmarked …"
+        return list(actors.speakers(subject))  # "announced that *it* has earmarked …"
     for child in subject.children:
         if child.dep_ == "poss":
             return actors.all_for(child)
@@ -1127,7 +1126,6 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         _complement_targets(verb, actors, args)
     args.object_lemmas |= args.direct
     _joint_topics(verb, args)
-    _name_pronouns(args, actors)
     return args
 
 
@@ -1357,7 +1355,6 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
     if not args.targets and _names_one_of([noun], MEDIATION_WORDS):
         _dispute_parties([noun] if governor is None else [noun, governor], actors, args)
     _joint_topics(noun, args)
-    _name_pronouns(args, actors)
     return args
 
 
@@ -1402,13 +1399,6 @@ def _claimed_events(verb: Token) -> list[Token]:
         for pobj in _pobjs(c)
         if _responsibility_claimer(pobj) is not None
     ]
-
-
-def _name_pronouns(args: Arguments, actors: ArticleActors) -> None:
-    """A pronoun argument takes its speaker or same-sentence antecedent (``coding.coref``)."""
-    name_pronouns(args.sources, actors)
-    name_pronouns(args.targets, actors)
-    _drop_self_targets(args, actors)
 
 
 def _governing_verb(noun: Token) -> Token | None:

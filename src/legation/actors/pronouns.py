@@ -1,8 +1,8 @@
-"""Pronoun arguments named by their antecedent: "The ministry says *it* has arrested …".
+"""What a pronoun stands for: "The ministry says *it* has arrested …".
 
-``actors.resolver`` already resolves a pronoun to the nearest compatible earlier mention and
-keeps the pronoun's own words as the actor's text. Two refinements for the coder's
-arguments, applied to the mentions that become sources and targets:
+``ArticleActors`` (``actors.resolver``) resolves every pronoun of an article once, when it
+indexes the article's mentions: the nearest compatible earlier mention (``antecedent``),
+with the pronoun's own words as the actor's text, and then two refinements from here:
 
 - A pronoun subject of a clause reported by a speech or claim verb stands for that verb's
   subject when the two agree in kind ("the rebels claimed *they* had shot down …", "Lebanon
@@ -15,22 +15,26 @@ arguments, applied to the mentions that become sources and targets:
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from legation.actors.resolver import (
-    PERSON_PRONOUNS,
-    PLURAL_PRONOUNS,
-    THING_PRONOUNS,
-    ArticleActors,
-)
-from legation.coding.modality import REPORTING_VERBS
 from legation.model import Mention
 
-# Verbs that report or commit to the content of their clause, besides REPORTING_VERBS.
-SPEECH_VERBS = REPORTING_VERBS | frozenset(
+if TYPE_CHECKING:
+    from legation.actors.resolver import ArticleActors
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+# Verbs that report or commit to the content of their clause: the subject pronoun of that
+# clause is most likely the speaker ("Lebanon says *it* will not …").
+SPEECH_VERBS = frozenset(
+    "say claim report allege suggest state insist tell add confirm announce note write "
+    "believe think assert contend argue estimate show indicate warn conclude "
     "admit deny vow pledge promise threaten declare acknowledge stress reiterate maintain "
-    "reaffirm explain complain boast hope fear expect agree decide warn".split()
+    "reaffirm explain complain boast hope fear expect agree decide".split()
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # One person named by office: "Iran's foreign minister has said *he* hopes …".
@@ -41,31 +45,18 @@ PERSON_TITLES = frozenset(
 )
 
 
-def name_pronouns(mentions: list[Mention], actors: ArticleActors) -> None:
-    """Rewrite, in place, each pronoun mention as described in the module docstring."""
-    out: list[Mention] = []
-    for mention in mentions:
-        if not mention.reason.startswith("pronoun:") or mention.end != mention.start + 1:
-            out.append(mention)
-            continue
-        pronoun = actors.doc[mention.start]
-        named = _speaker(pronoun, actors)
-        if not named:
-            same = _same_sentence(pronoun, mention, actors)
-            named = [same] if same is not None else [mention]
-        out.extend(m for m in named if m not in out)
-    mentions[:] = out
+def named(
+    pronoun: Token, antecedent: Mention, speakers: list[Mention], actors: ArticleActors
+) -> list[Mention]:
+    """What a pronoun with this antecedent stands for: its speakers when it has any, else
+    the antecedent, named by its own words when they are in the pronoun's sentence."""
+    if speakers:
+        return speakers
+    same = _same_sentence(pronoun, antecedent, actors)
+    return [same if same is not None else antecedent]
 
 
-def speaker_of(pronoun: Token, actors: ArticleActors) -> list[Mention]:
-    """The speaker a pronoun subject stands for, even when the resolver found no
-    antecedent for it ("The German government announced that *it* has earmarked …")."""
-    if pronoun.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
-        return []
-    return _speaker(pronoun, actors)
-
-
-def _speaker(pronoun: Token, actors: ArticleActors) -> list[Mention]:
+def speakers(pronoun: Token, actors: ArticleActors) -> list[Mention]:
     """The subject of the speech verb that reports the pronoun's clause, when compatible;
     "they" after coordinated speakers stands for each of them ("Merkel and Macron said
     *they* would visit …")."""
@@ -117,7 +108,7 @@ def _agrees(pronoun: Token, found: list[Mention], actors: ArticleActors) -> bool
         )
         return (person or titled) and len(found) == 1
     if lower in THING_PRONOUNS:
-        return not person and len(found) == 1 and actors._singular_body(first)
+        return not person and len(found) == 1 and actors.singular_body(first)
     if lower in PLURAL_PRONOUNS:
         if len(found) >= 2:
             return True

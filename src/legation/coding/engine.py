@@ -16,6 +16,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
+from legation.actors.pronouns import SPEECH_VERBS
 from legation.actors.resolver import ArticleActors
 from legation.coding.arguments import LIGHT_VERBS, Arguments, noun_arguments, verb_arguments
 from legation.coding.counts import count_of
@@ -25,7 +26,14 @@ from legation.coding.implied import resultative, supply_implied_source
 from legation.coding.lexicon import ACTOR_OBJECT, Lexicon, Trigger
 from legation.coding.modality import OFFERING_VERBS, attribution_of, modality_of
 from legation.coding.patterns import Binding
-from legation.coding.stance import intent_code, is_intent, is_refusal, refusal_code
+from legation.coding.stance import (
+    intent_code,
+    is_intent,
+    is_refusal,
+    is_threat,
+    refusal_code,
+    threat_code,
+)
 from legation.model import Actor, DateSource, Event, Location, Mention
 from legation.ontology import Ontology
 
@@ -430,13 +438,16 @@ class EventCoder:
                 date_source=DATE_SOURCES.get(date_rule.split(":")[0]) if date else None,
             )
             events.append(event)
-            stance = self._stance(event, candidate.clause, modality.reason)
+            stance = self._stance(event, candidate.clause, modality.reason, actors)
             if stance is not None:
                 events.append(stance)
         return events
 
-    def _stance(self, event: Event, clause: Token, reason: str) -> Event | None:
-        """A refusal (12x) or an intent (03x) that the event's modality expresses."""
+    def _stance(
+        self, event: Event, clause: Token, reason: str, actors: ArticleActors
+    ) -> Event | None:
+        """A refusal (12x), an intent (03x) or a threat (13x) that the event's modality
+        expresses."""
         if event.modality == "negated" and is_refusal(clause, reason):
             code = refusal_code(event.cameo)
             return self._restate(event, code, "refusal-of") if code else None
@@ -444,7 +455,12 @@ class EventCoder:
             return None  # "the march will be a fitting tribute": what it will be, no pledge
         if event.modality in ("planned", "hypothetical") and is_intent(reason):
             code = intent_code(event.cameo)
-            return self._restate(event, code, "intent-of") if code else None
+            if code is not None:
+                return self._restate(event, code, "intent-of")
+        if event.modality in ("planned", "hypothetical") and event.source is not None:
+            code = threat_code(event.cameo)
+            if code is not None and is_threat(reason, _said_by(clause, event.source, actors)):
+                return self._restate(event, code, "threat-of")
         return None
 
     def _restate(self, event: Event, code_text: str, why: str) -> Event:
@@ -884,29 +900,70 @@ def _offered_to(noun: Token, args: Arguments, found: list[_Candidate]) -> None:
 
 
 GENERIC_INTENT = "030"
+GENERIC_THREAT = "130"  # "warned", "threatened" with no act named by the row
 
 
 def _vaguer_intents(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
     """ "Kenya agreed to ease the restrictions", "offered concessions": the complement's or
     object's event restated as the intent it amounts to (0351, 035, ``stance``) says what
     "agreed" says, more precisely; the agreeing verb's own generic 030 events are then
-    dropped, so one promise is one event."""
-    restated: dict[int, set[str | None]] = {}
+    dropped, so one promise is one event. Likewise a warning's generic 130 yields to the
+    threat its clause states ("warned that it could cut gas supplies" → 1311)."""
+    restated: dict[tuple[str, int], set[str | None]] = {}
     for candidate, events in coded:
-        if candidate.token.dep_ in ("xcomp", "dobj"):
+        for mark, generic, deps in (
+            ("intent-of:", GENERIC_INTENT, ("xcomp", "dobj")),
+            ("threat-of:", GENERIC_THREAT, ("ccomp", "xcomp")),
+        ):
+            if candidate.token.dep_ not in deps:
+                continue
             for event in events:
-                if "intent-of:" in event.rule:
+                if mark in event.rule:
                     target = event.target.code if event.target else None
-                    restated.setdefault(candidate.token.head.i, set()).add(target)
+                    restated.setdefault((generic, candidate.token.head.i), set()).add(target)
     # "offered concessions to the strikers": the offer's own target is kept unless the
     # restated intent names it too
-    return [
+    vaguer = [
         event
         for candidate, events in coded
-        if candidate.entry.code == GENERIC_INTENT and candidate.token.i in restated
+        if (key := (candidate.entry.code, candidate.token.i)) in restated
         for event in events
-        if event.target is None or event.target.code in restated[candidate.token.i]
+        if event.target is None or event.target.code in restated[key]
     ]
+    # "vowed to attack": the verb's own row already is the threat (138); no second one
+    threatening = {
+        candidate.token.i
+        for candidate, events in coded
+        if candidate.entry.code != GENERIC_THREAT and candidate.entry.code.startswith("13")
+    }
+    return vaguer + [
+        event
+        for candidate, events in coded
+        if candidate.token.head.i in threatening and candidate.token.head is not candidate.token
+        for event in events
+        if "threat-of:" in event.rule
+    ]
+
+
+def _said_by(clause: Token, source: Actor, actors: ArticleActors) -> bool | None:
+    """Whether the clause is what its own source says (True: "Russia warned that it could
+    cut …"; False: "analysts said Russia could invade"); None when no one reports it or the
+    speaker names no actor. A verb that threatens codes the threat itself."""
+    while clause.dep_ == "conj" and clause.head.dep_ in ("ccomp", "xcomp"):
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "xcomp"):
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.lemma_.lower() == "threaten":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speakers = actors.all_for(subjects[0]) if subjects else []
+    if not speakers:
+        return None
+    return any(
+        m.actor.code == source.code or (m.actor.country and m.actor.country == source.country)
+        for m in speakers
+    )
 
 
 def _in_own_phrase(verb: Token, entry: Trigger) -> bool:

@@ -1,10 +1,18 @@
-"""Stances: refusing or promising a cooperative act is itself an event.
+"""Stances: refusing or promising a cooperative act, or holding out a hostile one, is itself
+an event.
 
 "will not lift the ban" is a rejection (CAMEO 12x); "agreed to withdraw its troops" or "will
 release the hostages" is an expressed intent (CAMEO 03x). Such a cooperative event (roots
 04–08) is coded twice: itself, ``negated`` or ``planned``, and the stance, ``occurred``,
 with the matching 12x or 03x code (the CAMEO codebook's convention for negated and future
 cooperation). Plain past negation ("did not attend") reports a non-event, not a refusal.
+
+The hostile counterpart is a threat (CAMEO 13x): an actor that says it will, would, could or
+may take a hostile act of its own ("Russia warned that it could cut gas supplies",
+"Iran said it would close the strait if attacked"), or vows to, has made a threat; the act
+itself stays ``planned`` or ``hypothetical`` beside it. Someone else's prediction ("analysts
+said Russia could invade") is no threat by Russia, so a hedged act counts only when the
+actor itself says it (``threat_speaker``, in the engine).
 """
 
 from __future__ import annotations
@@ -44,6 +52,21 @@ INTENT_REASONS = frozenset(
     "will 'll shall agree promise pledge vow offer willing ready prepared eager keen "
     "intend plan would".split()
 )
+# Most specific first: a hostile code prefix → the threat to do it.
+THREATS: tuple[tuple[str, str], ...] = (
+    ("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("165", "135"),
+    ("166", "136"), ("16", "131"),
+    ("1721", "1321"), ("1722", "1322"), ("1723", "1323"), ("1724", "1324"), ("172", "132"),
+    ("175", "137"), ("17", "130"),
+    ("14", "133"),
+    ("18", "1383"),
+    ("190", "138"), ("191", "1381"), ("192", "1382"), ("19", "1384"),
+    ("204", "1385"), ("20", "138"),
+)  # fmt: skip
+# Words that commit the source to a hostile act whoever reports it ("vowed to retaliate")
+# and words that only do when the source says them of itself ("said it would retaliate").
+THREAT_COMMITMENTS = frozenset("vow pledge promise ready prepared determined".split())
+THREAT_HEDGES = frozenset("will 'll shall would could may might can".split())
 VOLITIONAL_AUX = frozenset({"will", "wo", "would", "'ll", "can", "ca", "could", "shall"})
 REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
 
@@ -62,6 +85,22 @@ def intent_code(code: str) -> str | None:
         if code.startswith(prefix):
             return intent
     return None
+
+
+def threat_code(code: str) -> str | None:
+    """The 13x code for threatening the hostile event ``code``, or None."""
+    for prefix, threat in THREATS:
+        if code.startswith(prefix):
+            return threat
+    return None
+
+
+def is_threat(reason: str, said_by_source: bool | None) -> bool:
+    """The planned/hypothetical marker makes a threat: a commitment word, or a modal the
+    source says of itself (``said_by_source``: True, False, or None when unknown)."""
+    if reason in THREAT_COMMITMENTS:
+        return said_by_source is not False
+    return reason in THREAT_HEDGES and said_by_source is True
 
 
 def is_intent(reason: str) -> bool:

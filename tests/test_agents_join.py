@@ -75,9 +75,12 @@ def test_visitors_in_a_place_are_not_of_it(resolve) -> None:  # type: ignore[no-
     assert found.get("envoy") == "GOV"
     found = codes(resolve("Troops in Mali were put on alert."))
     assert "Troops in Mali" not in found
-    # a capital in the phrase stays an actor of its own
+    # a capital in the phrase is the city, so its state: the seat of power's own code for
+    # officials, the state's police for police
     found = codes(resolve("Officials in New Delhi protested to Islamabad."))
-    assert "New Delhi" in found
+    assert found["Officials in New Delhi"] == "INDGOV" and found["Islamabad"] == "PAKGOV"
+    found = codes(resolve("Police in Nairobi detained two reporters."))
+    assert found["Police in Nairobi"] == "KENCOP"
 
 
 def test_agent_lexicon_is_broad_and_one_sector_per_pattern() -> None:

@@ -774,12 +774,18 @@ def _local_agent(hit: _Hit) -> bool:
 
 
 def _place_hit(hits: list[_Hit], m: int) -> tuple[str, int, int | None] | None:
-    """A country hit as the object of "from"/"in": that state. A capital there stays an
-    actor of its own ("officials in New Delhi": the seat of power)."""
+    """A country hit as the object of "from"/"in": that state. A capital there is the city,
+    so its state ("police in Nairobi" → KENCOP, "officials in New Delhi" → INDGOV, as the
+    seat of power would be)."""
     entry = hits[m].entry
-    if entry is None or entry.kind != "country" or len(entry.roles[-1].code) != 3:
+    if entry is None or entry.kind != "country":
         return None
-    return entry.roles[-1].code, hits[m].span.end, m
+    code = entry.roles[-1].code
+    if len(code) == 3:
+        return code, hits[m].span.end, m
+    if len(code) == 6 and code.endswith("GOV"):
+        return code[:3], hits[m].span.end, m
+    return None
 
 
 def _body_partner(hits: list[_Hit], n: int) -> int | None:

@@ -16,7 +16,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from legation.actors.pronouns import SPEECH_VERBS
+from legation.actors.pronouns import PERSON_TITLES, SPEECH_VERBS
 from legation.actors.resolver import ArticleActors
 from legation.coding.arguments import LIGHT_VERBS, Arguments, noun_arguments, verb_arguments
 from legation.coding.counts import count_of
@@ -225,6 +225,8 @@ class EventCoder:
                     _bind_roles(token, args, binding, actors)
                 if lemma in ANNOUNCING_VERBS and noun_object and not entry.objects:
                     continue  # "announced the release of …": the news is the release
+                if _verbal_attack(token, entry, args, actors):
+                    entry = VERBAL_ATTACK  # "Zuma attacked the ANC": criticism, not force
                 if no_event_reason(token, entry, actors) is not None:
                     continue  # an idiom, a sport result, a plot, an abstract patient
                 if _generic_gerund(token):
@@ -1037,6 +1039,53 @@ def _inanimate_threat(verb: Token, entry: Trigger, actors: ArticleActors) -> boo
         and actors.owner_of(s) is None
         for s in subjects
     )
+
+
+VERBAL_ATTACK = Trigger(
+    "111", "VERB", "attack", None, frozenset(), "a verbal attack: criticize", "engine:verbal-attack"
+)
+# Bodies that speak rather than wield force: their "attacks" are words.
+SPEAKING_SECTORS = frozenset({"PTY", "OPP", "LEG", "MED", "JUD", "ELI", "NGO", "LAB", "EDU"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "COP", "SPY", "UAF"})
+# What is attacked in words: people in public life, their bodies, and what they say or do.
+VERBAL_TARGET_WORDS = frozenset(
+    "policy decision remark statement comment plan proposal budget stance move record idea "
+    "law bill approach handling silence leadership government party opposition media press "
+    "critic rival opponent speech claim report ideology programme program reform deal "
+    "agreement style minister leader chief president".split()
+)
+WEAPON_PREPS = frozenset({"with", "using"})
+
+
+def _verbal_attack(verb: Token, entry: Trigger, args: Arguments, actors: ArticleActors) -> bool:
+    """ "Ex-president Zuma attacked the ANC", "the party attacked the minister's remarks": a
+    person or a party attacking a person, a party or a policy, with no weapon, attacks in
+    words (111), not with force (18–20)."""
+    if verb.lemma_.lower() != "attack" or entry.code[:2] not in ("17", "18", "19", "20"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in WEAPON_PREPS for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers = [m for s in subjects for m in actors.all_for(s)]
+    if not doers or any(m.actor.sector in ARMED_SECTORS for m in doers):
+        return False
+    if not all(_speaks(m, actors) for m in doers):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for obj in objects:
+        if obj.lemma_.lower() in VERBAL_TARGET_WORDS:
+            return True
+        if any(_speaks(m, actors) for m in actors.all_for(obj)):
+            return True
+    return False
+
+
+def _speaks(mention: Mention, actors: ArticleActors) -> bool:
+    """A person (named, or by office: "the opposition leader") or a body that speaks."""
+    if id(mention) in actors.persons or mention.actor.sector in SPEAKING_SECTORS:
+        return True
+    root = actors.doc[mention.start : mention.end].root
+    return root.tag_ in ("NN", "NNP") and root.lemma_.lower() in PERSON_TITLES
 
 
 TOPIC_PREPS = frozenset({"over", "about", "on", "for", "regarding", "concerning"})

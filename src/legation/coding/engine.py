@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from legation.actors.pronouns import PERSON_TITLES, SPEECH_VERBS
 from legation.actors.resolver import ArticleActors
-from legation.coding.arguments import LIGHT_VERBS, Arguments, noun_arguments, verb_arguments
+from legation.coding.arguments import (
+    LIGHT_VERBS,
+    UNDERGOING_VERBS,
+    Arguments,
+    noun_arguments,
+    verb_arguments,
+)
 from legation.coding.counts import count_of
 from legation.coding.dates import DateMention, find_dates
 from legation.coding.guards import no_event_reason
@@ -99,9 +105,22 @@ SUCCESSOR_STATES = {
     "YUG": ("SRB", "2006", "Serbia"),
 }
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "acquire"})
+# Undergoing another's act (``arguments.UNDERGOING_VERBS``): "Turkey *drew condemnation
+# from* France": the subject is its target, the "from" phrase its source.
+UNDERGONE_ROOTS = frozenset({"05", "10", "11", "12", "13"})
 BEEN_VISIT = Trigger(
     "042", "VERB", "be", None, frozenset(), "'has been (to X)': a visit", "engine:has-been"
 )
+# "Russia says *Israel must end* its strikes": a reported obligation laid on another actor
+# is the speaker's demand of it (CAMEO 100).
+SAID_MUST = Trigger(
+    "100", "VERB", "say", None, frozenset(), "'X said Y must …': a demand", "engine:said-must"
+)
+DEMANDING_SPEECH = frozenset(
+    "say insist state tell add assert contend argue warn stress reiterate emphasize "
+    "emphasise declare".split()
+)
+OBLIGATION_AUX = frozenset({"must"})
 TRAVEL_CODES = frozenset({"042"})  # a trip: its destination may be carried from the story
 PLACE_PREPS = frozenset({"to", "in", "at", "into", "inside"})
 NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -196,6 +215,8 @@ class EventCoder:
             if lemma == "be" and _has_been_visit(token):
                 found.append(_Candidate(token, BEEN_VISIT, verb_arguments(token, actors), token))
                 continue
+            if lemma in DEMANDING_SPEECH and (demand := _said_must(token, actors)) is not None:
+                found.append(_Candidate(token, SAID_MUST, demand, token))
             if token.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in CARRIER_VERBS and any(c.dep_ == "xcomp" for c in token.children):
                     continue  # "sought to demonstrate": the complement carries the event
@@ -659,6 +680,38 @@ def _has_been_visit(token: Token) -> bool:
     return to_place or count_of(token) is not None
 
 
+def _said_must(verb: Token, actors: ArticleActors) -> Arguments | None:
+    """ "Assad said *Turkey must mediate* …": the speaker demands of the obliged actor. The
+    obliged subject must be an actor named in the clause (not a pronoun, not a thing:
+    "said the oppression must end" names no one it is demanded of), and not the speaker's
+    own state."""
+    targets: list[Mention] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ != "PRON":
+                targets += actors.all_for(subject)
+    if not targets:
+        return None
+    args = verb_arguments(verb, actors)
+    if not args.sources:
+        return None
+    # "Merkel said Germany must do more": the speaker's own state is no one it is demanded of
+    own = {m.actor.country for m in args.sources if m.actor.sector in (None, "GOV")}
+    targets = [
+        t
+        for t in targets
+        if not (t.actor.country in own and t.actor.code in own)
+        and not any(_same_party(s, t) for s in args.sources)
+    ]
+    if not targets:
+        return None
+    args.targets[:] = []
+    args.add_targets(targets, "obliged-subject")
+    return args
+
+
 def _carry_destination(candidate: _Candidate, context: _Context) -> None:
     """ "… visited the Soviet Union twelve times, and his son made the journey three
     times": a trip that names no destination (and no place of its own) goes where the
@@ -702,9 +755,13 @@ def _names_place(prep: Token) -> bool:
 
 
 def _receiver_roles(token: Token, entry: Trigger, args: Arguments) -> None:
-    """ "The Ukrainian army received tanks from the Polish government": the giver (the
-    "from" phrase) is the source, the receiver (the subject) the target."""
-    if token.lemma_.lower() not in RECEIVING_VERBS or entry.code[:2] not in ("06", "07"):
+    """ "The Ukrainian army received tanks from the Polish government", "Turkey drew
+    condemnation from France": the giver (the "from" phrase) is the source, the receiver
+    (the subject) the target."""
+    undergone = token.lemma_.lower() in UNDERGOING_VERBS and entry.code[:2] in UNDERGONE_ROOTS
+    if not undergone and (
+        token.lemma_.lower() not in RECEIVING_VERBS or entry.code[:2] not in ("06", "07")
+    ):
         return
     subject = {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
     heads = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "shells from X"
@@ -717,6 +774,15 @@ def _receiver_roles(token: Token, entry: Trigger, args: Arguments) -> None:
     }
     everyone = args.sources + args.targets
     receivers = [m for m in everyone if m.start in subject]
+    if undergone and not any(m.start in giver for m in everyone):
+        # "The Iranian plan drew criticism": its owner did not criticise; no one named did
+        args.sources.clear()
+        args.targets.clear()
+        args.how.append("roles:undergone-from-no-one")
+        return
+    if undergone and not receivers:
+        # "Turkey's offensive drew condemnation from France": the subject's actor
+        receivers = [m for m in args.sources if m.start < token.i]
     if not receivers:
         return
     args.sources[:] = [m for m in everyone if m.start in giver]

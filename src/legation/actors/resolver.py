@@ -382,9 +382,8 @@ def _surface_lists(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, ...
             groups.append(tuple(run))
 
     for previous, mention in pairwise(ordered):
-        between = [t.lower_ for t in doc[previous.end : mention.start]]
-        same_sentence = doc[previous.start].sent.start == doc[mention.start].sent.start
-        if between and same_sentence and all(w in _LIST_GLUE for w in between):
+        between = _glue_between(doc, previous.end, mention.start)
+        if between and doc[previous.start].sent.start == doc[mention.start].sent.start:
             run.append(mention)
             joined_by_and = joined_by_and or "and" in between or "&" in between
             continue
@@ -392,6 +391,18 @@ def _surface_lists(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, ...
         run, joined_by_and = [mention], False
     close()
     return groups
+
+
+def _glue_between(doc: Doc, start: int, end: int) -> list[str]:
+    """The words from ``start`` to ``end`` when all are list words, else none (read only up
+    to the first other word: mentions are mostly far apart)."""
+    words = []
+    for i in range(start, end):
+        word = doc[i].lower_
+        if word not in _LIST_GLUE:
+            return []
+        words.append(word)
+    return words
 
 
 def _list_role(doc: Doc, mention: Mention) -> str:
@@ -648,6 +659,8 @@ class ActorResolver:
         persons: set[int],
     ) -> list[Mention]:
         """Later mentions of a person by one name ("Kim", "Syrskyi"): the latest such person."""
+        if not surnames:
+            return []  # no person named yet: no token can be a later mention of one
         covered = {i for m in mentions for i in range(m.start, m.end)}
         found = []
         for token in doc:

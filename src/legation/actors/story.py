@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SPACY
+from spacy.tokens import Doc, Span
 
 from legation.actors.entries import ActorEntry, split_code
 from legation.actors.gazetteer import Gazetteer
@@ -59,34 +60,48 @@ def is_lower_cased(doc: Doc) -> bool:
     ("This story is from March 3, 2002") and capitalised month and weekday names. A short
     text (under ``MIN_WORDS`` words) counts only when it has no capital at all.
     """
+    texts, _, space, alpha = _token_table(doc)
+    upper = [text[:1].isupper() for text in texts]
     words = [
-        t
-        for t in _body_words(doc)
-        if t.is_alpha and len(t) > 1 and not (t.text[0].isupper() and t.lower_ in _CALENDAR)
+        i
+        for i in _body_words(texts, space, alpha, upper)
+        if alpha[i] and len(texts[i]) > 1 and not (upper[i] and doc[i].lower_ in _CALENDAR)
     ]
-    capitalised = sum(1 for t in words if t.text[0].isupper())
+    capitalised = sum(1 for i in words if upper[i])
     if len(words) < MIN_WORDS:
         return len(words) >= MIN_WORDS_UNCASED and capitalised == 0
     return capitalised / len(words) < LOWER_CASE_SHARE
 
 
-def _body_words(doc: Doc) -> list[Token]:
-    """The tokens of ``doc`` but each line's first and lines whose every word is capitalised."""
-    lines: list[list[Token]] = [[]]
-    for token in doc:
-        if token.is_space:
-            lines.extend([] for _ in range(token.text.count("\n")))
+def _token_table(doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+    """Each token's text, text with its trailing whitespace, ``is_space`` and ``is_alpha``
+    (0 or 1), read from one array: a Token built per attribute read costs more than the
+    work done with it."""
+    strings = doc.vocab.strings
+    orth, trailing, space, alpha = doc.to_array([ORTH, SPACY, IS_SPACE, IS_ALPHA]).T.tolist()
+    texts = [strings[key] for key in orth]
+    with_ws = [text + " " if ws else text for text, ws in zip(texts, trailing, strict=True)]
+    return texts, with_ws, space, alpha
+
+
+def _body_words(
+    texts: list[str], space: list[int], alpha: list[int], upper: list[bool]
+) -> list[int]:
+    """The indices of a doc's tokens (their texts, ``is_space``, ``is_alpha`` and capital
+    flags) but each line's first and lines whose every word is capitalised."""
+    lines: list[list[int]] = [[]]
+    for i, text in enumerate(texts):
+        if space[i]:
+            lines.extend([] for _ in range(text.count("\n")))
             continue
-        lines[-1].append(token)
-        if "\n" in token.whitespace_:
-            lines.append([])
-    out: list[Token] = []
+        lines[-1].append(i)  # a token's own trailing whitespace is one space or none
+    out: list[int] = []
     for line in lines:
-        alpha = [t for t in line if t.is_alpha]
-        if len(alpha) > 1 and all(t.text[0].isupper() for t in alpha):
+        words = [i for i in line if alpha[i]]
+        if len(words) > 1 and all(upper[i] for i in words):
             continue
         # a line's first word is capitalised in any case: a capital there tells nothing
-        out.extend(line[1:] if line and line[0].text[:1].isupper() else line)
+        out.extend(line[1:] if line and upper[line[0]] else line)
     return out
 
 
@@ -95,31 +110,35 @@ def place_votes(
 ) -> list[tuple[int, int, str]]:
     """Place names in ``doc`` outside actor mentions: (start, end, country), longest first."""
     found = []
-    tokens = list(doc)  # indexing a Doc builds a Token each time: once here
-    texts = [t.text for t in tokens]
-    spaces = [t.whitespace_ for t in tokens]
+    texts, with_ws, space, _ = _token_table(doc)
+    # word → may start a place name; name → its country: words recur, so each is asked once
+    starts, looked = _memory_for(gazetteer)
     i = 0
-    while i < len(tokens):
+    n = len(texts)
+    while i < n:
         hit = None
-        token = tokens[i]
-        if (
-            i not in covered
-            and not token.is_space
-            and (lower_cased or texts[i][:1].isupper())
-            and gazetteer.may_start(texts[i])
-        ):
+        text = texts[i]
+        if i not in covered and not space[i] and (lower_cased or text[:1].isupper()):
+            may = starts.get(text)
+            if may is None:
+                may = starts[text] = gazetteer.may_start(text)
+        else:
+            may = False
+        if may:
             # the longest name first; a span stops at the first token an actor covers
             end = i
-            while end < min(len(tokens), i + gazetteer.longest) and end not in covered:
+            while end < min(n, i + gazetteer.longest) and end not in covered:
                 end += 1
             for size in range(end - i, 0, -1):
-                text = "".join(texts[j] + spaces[j] for j in range(i, i + size - 1))
-                text += texts[i + size - 1]
-                country = (
-                    gazetteer.country_of(text)
-                    if text[:1].isupper()
-                    else gazetteer.country_of_lower(text)
-                )
+                name = "".join(with_ws[i : i + size - 1]) + texts[i + size - 1]
+                if name in looked:
+                    country = looked[name]
+                else:
+                    country = looked[name] = (
+                        gazetteer.country_of(name)
+                        if name[:1].isupper()
+                        else gazetteer.country_of_lower(name)
+                    )
                 if country is not None:
                     hit = (i, i + size, country)
                     break
@@ -129,6 +148,22 @@ def place_votes(
         else:
             i += 1
     return found
+
+
+# ``place_votes``' answers from one gazetteer (held here: the memory is its own), across
+# articles: words that may start a place name, and the country of each name looked up.
+_MEMORY: list[tuple[Gazetteer, dict[str, bool], dict[str, str | None]]] = []
+_MEMORY_MAX = 100_000  # entries remembered; past this the memory starts afresh
+
+
+def _memory_for(gazetteer: Gazetteer) -> tuple[dict[str, bool], dict[str, str | None]]:
+    if (
+        not _MEMORY
+        or _MEMORY[0][0] is not gazetteer
+        or len(_MEMORY[0][1]) + len(_MEMORY[0][2]) > _MEMORY_MAX
+    ):
+        _MEMORY[:] = [(gazetteer, {}, {})]
+    return _MEMORY[0][1], _MEMORY[0][2]
 
 
 def story_country(

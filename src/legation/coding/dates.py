@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -59,6 +60,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m", re.compile(rf"\b{_PART}{_MONTH}\b", re.I)),
     ("year", re.compile(rf"(?<![\d,.$£€-]){_YEAR}(?!\d|,\d|%)(?!\s*(?:-|–)\s*\d)")),
 ]  # fmt: skip
+# Cheap searches that every match of a pattern needs (a digit, a month word, ...): most
+# sentences hold no date, and these skip the patterns that cannot match (same results).
+_CLUES: dict[str, re.Pattern[str]] = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I),
+    "day": re.compile(r"day|tomorrow", re.I),  # weekdays, "yesterday", "today", "tomorrow"
+    "unit": re.compile(r"week|month|year", re.I),
+}
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",), "mdy": ("digit", "month"), "dmy": ("digit", "month"),
+    "my": ("digit", "month"), "md": ("digit", "month"), "dm": ("digit", "month"),
+    "decade": ("digit",), "rel": ("unit",), "day": ("day",), "weekday": ("day",),
+    "m": ("month",), "year": ("digit",),
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +89,17 @@ class DateMention:
     future: str | None = None  # the reading for a planned event ("in April": the next April)
 
 
-def find_dates(sentence: Span, article_date: dt.date | None) -> list[DateMention]:
-    """Every date expression in ``sentence``, longest first where they overlap."""
-    text = sentence.text
+def find_dates(
+    sentence: Span, article_date: dt.date | None, text: str | None = None
+) -> list[DateMention]:
+    """Every date expression in ``sentence``, longest first where they overlap (``text``:
+    the sentence's text, when the caller has it already)."""
+    if text is None:
+        text = sentence.text
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
+    clues = frozenset(name for name, clue in _CLUES.items() if clue.search(text))
+    for kind, pattern in _patterns_for(clues):
         for match in pattern.finditer(text):
             a, b = match.span()
             if any(a < y and x < b for x, y in taken):
@@ -100,6 +120,12 @@ def find_dates(sentence: Span, article_date: dt.date | None) -> list[DateMention
                 DateMention(span.start, span.end, value, precision, span.text, bound, future)
             )
     return sorted(found, key=lambda d: d.start)
+
+
+@cache
+def _patterns_for(clues: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that can match a text with these clues (``_CLUES``), in order."""
+    return [(kind, p) for kind, p in _PATTERNS if all(name in clues for name in _NEEDS[kind])]
 
 
 def _plausible(kind: str, span: Span) -> bool:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import product
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from legation.actors.pronouns import PERSON_TITLES, SPEECH_VERBS
@@ -27,6 +28,7 @@ from legation.coding.arguments import (
 )
 from legation.coding.counts import count_of
 from legation.coding.dates import DateMention, find_dates
+from legation.coding.doc_arrays import key_text, token_keys
 from legation.coding.guards import no_event_reason
 from legation.coding.implied import resultative, supply_implied_source
 from legation.coding.lexicon import ACTOR_OBJECT, Lexicon, Trigger
@@ -137,6 +139,7 @@ class _ArticleState:
     events: list[Event] = field(default_factory=list)
     # headline triggers that name no actor, with their context: the lead may name them
     orphans: list[tuple[_Candidate, _Context]] = field(default_factory=list)
+    lemmas: list[int] = field(default_factory=list)  # each token's lemma hash (one array)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +160,7 @@ class _Context:
     state: _ArticleState
     article_date: dt.date | None
     actors: ArticleActors
+    text: str  # the sentence's text, read once
 
 
 class EventCoder:
@@ -168,17 +172,19 @@ class EventCoder:
         self.require_actor = require_actor
         self._verbs = lexicon.lemmas("VERB")
         self._nouns = lexicon.lemmas("NOUN")
+        self._trigger_lemma: dict[int, bool] = {}  # lemma hash → in the lexicon, or "be"
 
     def code_doc(
         self, doc_id: str, doc: Doc, actors: ArticleActors, article_date: dt.date | None
     ) -> list[Event]:
-        state = _ArticleState()
+        state = _ArticleState(lemmas=token_keys(doc, LEMMA))
         events: dict[str, Event] = {}
         for index, sentence in enumerate(doc.sents):
-            dates = find_dates(sentence, article_date)
+            text = sentence.text  # one Token a word: read once for the dates and events
+            dates = find_dates(sentence, article_date, text)
             coded: list[tuple[_Candidate, list[Event]]] = []
             for candidate in self._candidates(sentence, actors, state):
-                context = _Context(index, sentence, dates, state, article_date, actors)
+                context = _Context(index, sentence, dates, state, article_date, actors, text)
                 kept = []
                 for event in self._events(doc_id, candidate, context):
                     event = _distinct_id(event, events)
@@ -208,7 +214,9 @@ class EventCoder:
         self, sentence: Span, actors: ArticleActors, state: _ArticleState
     ) -> list[_Candidate]:
         found = []
-        for token in sentence:
+        doc = sentence.doc
+        for i in self._trigger_positions(sentence, state.lemmas):
+            token = doc[i]
             lemma = token.lemma_.lower()
             if token.text in MONTH_WORDS:
                 continue  # "In late March, …": a date, even when tagged as a verb
@@ -291,6 +299,21 @@ class EventCoder:
                 supply_implied_source(token, entry.code, args, actors)  # coding.implied
                 found.append(_Candidate(token, entry, args, clause))
         return found
+
+    def _trigger_positions(self, sentence: Span, lemmas: list[int]) -> list[int]:
+        """The sentence's tokens whose lemma (``lemmas``: the doc's lemma hashes) may trigger
+        (a lexicon verb or noun, or "be"): the others cannot, and are skipped without
+        building a Token."""
+        known = self._trigger_lemma
+        keys = lemmas[sentence.start : sentence.end]
+        new = set(keys).difference(known)
+        for key in new:
+            text = key_text(sentence.doc, key)
+            lemma = text.lower() if text is not None else None
+            known[key] = (
+                lemma is None or lemma == "be" or lemma in self._verbs or lemma in self._nouns
+            )
+        return [i for i, key in enumerate(keys, sentence.start) if known[key]]
 
     def _match_verb(
         self, token: Token, args: Arguments, contents: set[str] | frozenset[str] = frozenset()
@@ -385,12 +408,12 @@ class EventCoder:
         context: _Context,
         pairs: list[tuple[Mention | None, Mention | None]] | None = None,
     ) -> list[Event]:
-        index, sentence, actors = context.index, context.sentence, context.actors
+        index, actors = context.index, context.actors
         args = candidate.args
         if candidate.entry.code in TRAVEL_CODES and not args.targets:
             _carry_destination(candidate, context)
         if pairs is None:
-            joint = _joint_act(candidate.entry.code, candidate.clause)
+            joint = _joint_act(candidate.entry.code, candidate.clause, context)
             pairs = self._pairs(args, actors, joint=joint)
         if not pairs:
             if context.index == 0 and not _actors(args.sources + args.targets, actors):
@@ -442,7 +465,7 @@ class EventCoder:
             event = Event(
                 doc_id=doc_id,
                 sentence_index=index,
-                sentence=sentence.text.strip(),
+                sentence=context.text.strip(),
                 source=source.actor if source else None,
                 target=target.actor if target else None,
                 cameo=code.code,
@@ -608,12 +631,18 @@ def _same_party(source: Mention, target: Mention) -> bool:
     return None in names or names[0] == names[1]
 
 
-def _joint_act(code: str, clause: Token) -> bool:
+def _joint_act(code: str, clause: Token, context: _Context | None = None) -> bool:
     """Coordinated subjects of ``code`` act on each other: a joint act by its type, or any
-    act the clause says is mutual ("accused each other")."""
+    act the clause says is mutual ("accused each other"). ``context``: the clause's
+    sentence, whose text holds the clause's."""
     if code[:2] in JOINT_ROOTS or code[:3] in JOINT_CODES:
         return True
-    span = clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text.lower()
+    left, right = clause.left_edge, clause.right_edge
+    if context is not None and context.sentence.start <= left.i <= right.i < context.sentence.end:
+        offset = context.sentence.start_char
+        span = context.text[left.idx - offset : right.idx + len(right) - offset].lower()
+    else:
+        span = clause.doc[left.i : right.i + 1].text.lower()
     return RECIPROCAL.search(span) is not None  # "each side rejected the other's plan"
 
 

@@ -46,10 +46,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from legation.actors.resolver import ArticleActors
 from legation.coding.arguments import borrowed_subject
+from legation.coding.doc_arrays import string_key, token_keys
 from legation.coding.lexicon import Trigger
 from legation.model import Mention
 
@@ -267,6 +269,9 @@ def _score_tokens(tokens: list[Token]) -> bool:
     return False
 
 
+_ABOUT = string_key("about")
+
+
 def _fiction(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
     """ "the flick about villagers who fight oppression": what a work of fiction tells."""
     current = token
@@ -279,8 +284,9 @@ def _fiction(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
             return f"fiction:{head.lemma_.lower()}"
         current = head
     # parsers often misattach "about": a work noun right before "about", the trigger after
-    sent = token.sent
-    for about in (t for t in sent if t.lower_ == "about" and t.i < token.i):
+    sent, doc = token.sent, token.doc
+    lower = token_keys(doc, LOWER)  # no Token for each word before the trigger
+    for about in (doc[i] for i in range(sent.start, token.i) if lower[i] == _ABOUT):
         before = token.doc[max(sent.start, about.i - 3) : about.i]
         work = next((t for t in before if t.lemma_.lower() in WORK_NOUNS), None)
         if work is not None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, ORTH
+from spacy.tokens import Doc, Token
 
+from legation.coding.doc_arrays import key_text, string_key, token_keys
 from legation.model import Modality
 
 NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -473,8 +475,13 @@ def _question(trigger: Token, found: dict[Modality, str]) -> None:
     """A question asserts nothing: "Will India send troops?", "Who attacked the convoy?" (the
     clause that holds the question mark holds the trigger), or an indirect one: "asked why he
     did not wait for the verdict", "wanted to know whether Islamabad had changed"."""
-    for mark in trigger.sent:
-        if mark.text == "?" and (mark.head == trigger or mark.head.is_ancestor(trigger)):
+    sent, doc = trigger.sent, trigger.doc
+    orth = token_keys(doc, ORTH)
+    for i in range(sent.start, sent.end):
+        if orth[i] != _QUESTION_MARK:
+            continue  # read from the doc's array: no Token for each word
+        mark = doc[i]
+        if mark.head == trigger or mark.head.is_ancestor(trigger):
             found.setdefault("hypothetical", "question")
             return
     for above in [trigger, *trigger.ancestors]:
@@ -543,8 +550,12 @@ def _someone_else(verb: Token, below: Token) -> bool:
 
 def _never_happened(trigger: Token, found: dict[Modality, str]) -> None:
     """ "X planned a trip, but it never happened" / "the trip did not take place"."""
-    sentence = trigger.sent
-    for token in sentence:
+    sentence, doc = trigger.sent, trigger.doc
+    lemmas = token_keys(doc, LEMMA)
+    for i in range(sentence.start, sentence.end):
+        if not _may_happen(lemmas[i], doc):
+            continue  # read from the doc's array: no Token for each word
+        token = doc[i]
         lemma = token.lemma_.lower()
         is_happen = lemma in HAPPEN_VERBS or (
             lemma == "take" and any(c.lower_ == "place" for c in token.children)
@@ -564,6 +575,20 @@ def _never_happened(trigger: Token, found: dict[Modality, str]) -> None:
             )
             if refers:
                 found.setdefault("negated", f"never {token.text}")
+
+
+_QUESTION_MARK = string_key("?")
+_HAPPEN_LEMMAS: dict[int, bool] = {}  # lemma hash → a verb of happening, or "take"
+
+
+def _may_happen(lemma: int, doc: Doc) -> bool:
+    """Whether a token of this lemma (hash) can be the happening of ``_never_happened``."""
+    found = _HAPPEN_LEMMAS.get(lemma)
+    if found is None:
+        text = key_text(doc, lemma)
+        word = text.lower() if text is not None else None
+        found = _HAPPEN_LEMMAS[lemma] = word is None or word in HAPPEN_VERBS or word == "take"
+    return found
 
 
 def attribution_of(trigger: Token) -> str | None:

@@ -302,8 +302,8 @@ class EventCoder:
 
     def _trigger_positions(self, sentence: Span, lemmas: list[int]) -> list[int]:
         """The sentence's tokens whose lemma (``lemmas``: the doc's lemma hashes) may trigger
-        (a lexicon verb or noun, or "be"): the others cannot, and are skipped without
-        building a Token."""
+        (a lexicon verb or noun, "be", or a speech verb that may report a demand): the others
+        cannot, and are skipped without building a Token."""
         known = self._trigger_lemma
         keys = lemmas[sentence.start : sentence.end]
         new = set(keys).difference(known)
@@ -311,7 +311,11 @@ class EventCoder:
             text = key_text(sentence.doc, key)
             lemma = text.lower() if text is not None else None
             known[key] = (
-                lemma is None or lemma == "be" or lemma in self._verbs or lemma in self._nouns
+                lemma is None
+                or lemma == "be"
+                or lemma in DEMANDING_SPEECH
+                or lemma in self._verbs
+                or lemma in self._nouns
             )
         return [i for i, key in enumerate(keys, sentence.start) if known[key]]
 

@@ -132,3 +132,38 @@ def test_noun_verb_compounds_are_one_verb() -> None:
     assert "Russia" in words and "backed" in words
     verb = next(t for t in doc if t.text == "lathi-charged")
     assert verb.pos_ == "VERB" and verb.lemma_ == "lathi-charge"
+
+
+def test_shared_surname_by_date(resolve) -> None:  # type: ignore[no-untyped-def]
+    """ "Bush" is the elder in 1990 and the younger in 2005: the one in office."""
+    older = resolve("Bush spoke.", date="1990-06-01")
+    younger = resolve("Bush spoke.", date="2005-06-01")
+    assert [m.actor.name for m in older.mentions] == ["George H. W. Bush"]
+    assert [m.actor.name for m in younger.mentions] == ["George W. Bush"]
+    assert dict(codes(younger))["Bush"] == "USAGOV"
+
+
+def test_unknown_people_take_their_title_and_group(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = codes(
+        resolve(
+            "Hamas's Ismail Radwan condemned the raid. Marta Lind, a Swedish lawmaker, "
+            "objected. The Canadian commander in Mali, General Anne Roy, met officials. "
+            "Roy and Radwan spoke later."
+        )
+    )
+    assert ("Hamas's Ismail Radwan", "PSEREB") in found
+    assert ("Marta Lind, a Swedish lawmaker", "SWELEG") in found
+    assert ("General Anne Roy", "CANMIL") in found  # not the story's Mali
+    assert ("Roy", "CANMIL") in found and ("Radwan", "PSEREB") in found
+
+
+def test_former_office_holders_are_elite(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = codes(resolve("The former Iraqi defence minister met the Iraqi prime minister."))
+    assert ("Iraqi defence minister", "IRQELI") in found
+    assert ("Iraqi prime minister", "IRQGOV") in found
+
+
+def test_companies_by_legal_form(resolve) -> None:  # type: ignore[no-untyped-def]
+    found = codes(resolve("Police in Pune raided Orion Textiles Ltd and the Indian Oil Corp."))
+    assert ("Orion Textiles Ltd", "BUS") in found  # no country from the story
+    assert any(code == "INDBUS" for text, code in found if text.endswith("Corp."))

@@ -32,6 +32,7 @@ from legation.actors.pronouns import (
 from legation.actors.pronouns import named as named_pronoun
 from legation.actors.pronouns import speakers as pronoun_speakers
 from legation.actors.story import (
+    COMPANY_REASON,
     is_dateline,
     is_lower_cased,
     lower_case_name,
@@ -453,7 +454,7 @@ class ActorResolver:
 
     def resolve(self, doc: Doc, date: dt.date | None) -> ArticleActors:
         lower_cased = is_lower_cased(doc)  # names lose their capitals (actors.story)
-        hits = self._hits(doc, lower_cased)
+        hits = self._hits(doc, lower_cased, date)
         mentions: list[Mention] = []
         persons: set[int] = set()
         entries: dict[int, ActorEntry] = {}
@@ -477,10 +478,19 @@ class ActorResolver:
                     mentions = [m for m in mentions if m.start != hits[partner].span.start]
                 person = _titled_person(hit.span)
                 if person is not None:
-                    mention = Mention(mention.start, person.end, mention.actor, mention.reason)
+                    mention = _person_of(mention, person, mention.reason)
+                    persons.add(id(mention))
+                    surnames.extend(_name_words(person, mention))
+            if hit.entry is not None and hit.entry.kind in ("group", "igo"):
+                person = _owned_person(hits, n)
+                if person is not None:  # "VHP's Pravin Togadia": the group's man
+                    mention = _person_of(mention, person, "kb:group+person")
                     persons.add(id(mention))
                     surnames.extend(_name_words(person, mention))
             mentions.append(mention)
+        mentions = _former_officials(doc, mentions, persons, entries, surnames)
+        mentions = _appositive_persons(doc, mentions, persons, entries, surnames)
+        mentions = self._companies(doc, mentions)
         mentions.extend(self._surname_mentions(doc, surnames, mentions, persons))
         mentions.sort(key=lambda m: m.start)
         # Agents with no country take the story's (actors.story).
@@ -502,7 +512,7 @@ class ActorResolver:
             )
         return ArticleActors(doc, tuple(mentions), frozenset(persons), entries, country)
 
-    def _hits(self, doc: Doc, lower_cased: bool = False) -> list[_Hit]:
+    def _hits(self, doc: Doc, lower_cased: bool = False, date: dt.date | None = None) -> list[_Hit]:
         spans = []
         for match_id, start, end in [*self.matcher(doc), *self.exact_matcher(doc)]:
             key = doc.vocab.strings[match_id]
@@ -513,11 +523,89 @@ class ActorResolver:
         # Longest spans win; entries are preferred to agents on ties by the label order.
         # Among entries, a later one (a user's file, added after the bundled tables) wins.
         spans.sort(key=lambda s: (s.label_[0] != "E", -int(s.label_[1:] or 0)))
+        if date is not None:
+            spans = self._in_office_first(spans, date)
         hits = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             key = span.label_
             hits.append(_Hit(span, self._entries.get(key), self._agents.get(key)))
         return hits
+
+    def _companies(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Companies named with their legal form ("AMC Entertainment Holdings Inc",
+        "Freeport-McMoRan Inc.", "Tata Motors Ltd"): BUS, of the country whose name or
+        adjective opens the name ("Indian Oil Corporation Ltd") and of none otherwise."""
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        out = list(mentions)
+        for token in doc:
+            if token.text not in COMPANY_FORMS:
+                continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].text in COMPANY_FORMS:
+                continue  # "Holdings Inc": the name ends at the last form
+            own = by_token.get(token.i)
+            if own is not None and not _company_agent(own, token):
+                continue
+            start = token.i
+            while start > 0 and _company_word(doc[start - 1]):
+                start -= 1
+            while start < token.i and not doc[start].text[:1].isupper():
+                start += 1  # a name opens with a capital, not with "-" or "&"
+            if start == token.i or (token.i + 1 < len(doc) and doc[token.i + 1].text[:1] == "-"):
+                continue
+            before = by_token.get(start - 1)
+            if (
+                before is not None
+                and before.end == start
+                and before.reason == "kb:country+agent"
+                and before.actor.sector == "BUS"
+            ):
+                start = before.start  # "the Chinese company Huawei Technologies Co."
+            inside = {
+                id(m): m
+                for i in range(start, token.i + 1)
+                if (m := by_token.get(i)) is not None and not _company_agent(m, doc[i])
+            }
+            country = None
+            if inside:
+                first = by_token.get(start)
+                if len(inside) > 1 or first is None or first.actor.country is None:
+                    continue  # a name made of other actors' names is no company's
+                if (first.reason, first.actor.sector) not in (
+                    ("kb:country", None),
+                    ("kb:country+agent", "BUS"),
+                ):
+                    continue
+                country = first.actor.country
+            for i in range(start, token.i + 1):
+                if (m := by_token.get(i)) is not None and m in out:
+                    out.remove(m)
+            text = doc[start : token.i + 1].text
+            actor = Actor((country or "") + "BUS", country, "BUS", text, text)
+            company = Mention(start, token.i + 1, actor, COMPANY_REASON)
+            out.append(company)
+            by_token.update((i, company) for i in range(start, token.i + 1))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _in_office_first(self, spans: list[Span], date: dt.date) -> list[Span]:
+        """Among people who share a name ("Bush": the elder and the younger), the one in
+        office on ``date`` first, then the one whose tenure is nearest to it; stable
+        otherwise, so the later entry still wins where neither is nearer."""
+
+        people: dict[tuple[int, int], list[tuple[int, int, Span]]] = {}
+        for n, span in enumerate(spans):
+            entry = self._entries.get(span.label_)
+            if entry is not None and entry.kind == "person":
+                gap = min(role.distance(date) for role in entry.roles)
+                people.setdefault((span.start, span.end), []).append((gap, n, span))
+        out = list(spans)
+        for group in people.values():
+            if len(group) < 2:
+                continue
+            places = sorted(n for _, n, _ in group)
+            for place, (_, _, span) in zip(places, sorted(group, key=lambda g: g[:2]), strict=True):
+                out[place] = span
+        return out
 
     def _entry_mention(self, hit: _Hit, date: dt.date | None) -> Mention:
         assert hit.entry is not None
@@ -714,6 +802,7 @@ def _is_lowercase_ambiguity(span: Span) -> bool:
 _COMMON_WORD_NAMES = frozenset(
     [
         "chad",
+        "bush",
         "turkey",
         "jordan",
         "georgia",
@@ -849,12 +938,308 @@ def _via_of(span: Span, head: Token) -> bool:
 
 def _titled_person(span: Span) -> Span | None:
     """A PERSON name right after a title ("Ukrainian commander Oleksandr Syrskyi")."""
+    return _name_at(span.doc, span.end)
+
+
+# Between a group and the name of its member: "VHP's Pravin Togadia", "Hamas' Ismail Haniyeh".
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _owned_person(hits: list[_Hit], n: int) -> Span | None:
+    """A PERSON name right after a group's possessive ("VHP's Pravin Togadia") that no
+    other hit covers: a member speaking for the group."""
+    span = hits[n].span
     doc = span.doc
-    end = span.end
-    names = []
-    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].text[:1].isupper():
-        names.append(doc[end])
-        end += 1
-    if not names:
+    start = span.end
+    if span[-1].text not in _POSSESSIVE:
+        if start >= len(doc) or doc[start].text not in _POSSESSIVE:
+            return None
+        start += 1
+    name = _name_at(doc, start)
+    if name is None:
         return None
-    return doc[span.end : end]
+    if n + 1 < len(hits) and hits[n + 1].span.start < name.end:
+        return None  # a known person or another actor: its own hit decides
+    return name
+
+
+def _person_of(mention: Mention, person: Span, reason: str) -> Mention:
+    """``mention`` stretched over the person named in it, the person's name as its text."""
+    actor = mention.actor
+    start, end = min(mention.start, person.start), max(mention.end, person.end)
+    text = person.doc[start:end].text
+    return Mention(
+        start, end, Actor(actor.code, actor.country, actor.sector, actor.name, text), reason
+    )
+
+
+def _appositive_persons(
+    doc: Doc,
+    mentions: list[Mention],
+    persons: set[int],
+    entries: dict[int, ActorEntry],
+    surnames: list[tuple[str, Mention]],
+) -> list[Mention]:
+    """People the knowledge base does not know, named in apposition to a title that says
+    who they are: "Pravin Togadia, a VHP leader," and "the US commander in Iraq, General
+    David Petraeus" take the title's actor (INDPTY, USAMIL); a titled name with no country
+    of its own ("General David Petraeus", MIL) takes the country of the title it is in
+    apposition to. Their name words go to ``surnames`` ("Petraeus said" later)."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+
+    def partner(tokens: Span, own: Mention | None) -> Mention | None:
+        for token in tokens:
+            linked = [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                linked.append(token.head)
+                if token.head.dep_ == "pobj" and token.head.head.dep_ == "prep":
+                    # "the commander in Mali, General X": the appositive closes the phrase
+                    linked.append(token.head.head.head)
+            for other in linked:
+                found = by_token.get(other.i)
+                if found is None or found is own or other.i in range(tokens.start, tokens.end):
+                    continue
+                if found.actor.sector is None or id(found) in entries:
+                    continue  # a bare state or a known person is no title of this one
+                if own is not None and found.actor.country is None:
+                    continue
+                return found
+        return None
+
+    out = list(mentions)
+    for n, mention in enumerate(mentions):
+        if id(mention) not in persons or id(mention) in entries or mention.actor.country:
+            continue
+        title = partner(doc[mention.start : mention.end], mention)
+        if title is not None:  # "the US commander in Iraq, General David Petraeus"
+            actor = title.actor
+            new = Mention(
+                mention.start,
+                mention.end,
+                Actor(actor.code, actor.country, actor.sector, actor.name, mention.actor.text),
+                f"{mention.reason}+appos→{actor.text}",
+            )
+            out[n] = new
+            persons.discard(id(mention))
+            persons.add(id(new))
+            surnames[:] = [(w, new if m is mention else m) for w, m in surnames]
+    for person in [m for m in out if id(m) in persons and id(m) in entries]:
+        # "The then president, Goodluck Jonathan,": the known person, with the title
+        title = _bare_title(doc, person, by_token, entries)
+        if title is None or title not in out:
+            continue
+        start, end = min(person.start, title.start), max(person.end, title.end)
+        actor = person.actor
+        new = Mention(
+            start,
+            end,
+            Actor(actor.code, actor.country, actor.sector, actor.name, doc[start:end].text),
+            f"{person.reason}+appos:{title.actor.text}",
+        )
+        out[out.index(person)] = new
+        out.remove(title)
+        persons.discard(id(person))
+        persons.add(id(new))
+        entries[id(new)] = entries.pop(id(person))
+        surnames[:] = [(w, new if m is person else m) for w, m in surnames]
+    for name in _names(doc, single=True):
+        if any(i in by_token for i in range(name.start, name.end)):
+            continue
+        title = partner(name, None)
+        if title is None or title not in out:
+            continue
+        title_root = doc[title.start : title.end].root
+        if len(name) < 2 and (name.text.isupper() or "(" in doc[name.start - 1 : name.start].text):
+            continue  # "the Nigerian Air Force (NAF)": an acronym, not a person
+        if title_root.tag_ not in ("NN", "NNP") and len(name) < 2:
+            continue  # one capitalised word is a name only beside one person's title
+        if title_root.tag_ in ("NNS", "NNPS"):
+            continue  # "the rebels, Hamas and Fatah": a plural is no one person's title
+        after = title.start > name.end and title.end < len(doc)
+        if after and not _ends_title(doc[title.end]):
+            continue  # "X, minister of state Y Z": the title is Y Z's
+        actor = title.actor
+        gap = doc[min(name.end, title.end) : max(name.start, title.start)]
+        if gap and gap[0].text == "," and all(t.tag_ == "DT" for t in gap[1:]):
+            # "The then president, Goodluck Jonathan," / "Pravin Togadia, a VHP leader":
+            # one mention of the person, named and described
+            start, end = min(name.start, title.start), max(name.end, title.end)
+            text = doc[start:end].text
+            reason = f"appos:{name.text}→{actor.text}"
+            out.remove(title)
+        else:
+            start, end, text, reason = name.start, name.end, name.text, f"appos→{actor.text}"
+        new = Mention(
+            start, end, Actor(actor.code, actor.country, actor.sector, actor.name, text), reason
+        )
+        out.append(new)
+        persons.discard(id(title))
+        persons.add(id(new))
+        surnames.extend(_name_words(name, new))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# Named-entity labels a person's name may carry in a small model's guess: an unknown name
+# is often taken for an organisation ("Pravin Togadia" ORG); places, dates, nationalities
+# and works are no person.
+_NAME_LABELS = frozenset({"PERSON", "ORG", ""})
+
+
+def _name_at(doc: Doc, start: int, single: bool = False) -> Span | None:
+    """The name of a person that starts at ``start``: a run of capitalised proper nouns
+    that the model calls a person, or two or more that it calls an organisation or nothing
+    ("Pravin Togadia"), ending where the run does."""
+    end = start
+    while (
+        end < len(doc)
+        and doc[end].tag_ == "NNP"
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_type_ in _NAME_LABELS
+        and (end == start or doc[end].ent_iob_ != "B" or doc[end].ent_type_ == "PERSON")
+    ):
+        end += 1
+    if end == start or doc[end - 1].text in COMPANY_FORMS:
+        return None  # "Huawei Technologies Co": a company (``_companies``)
+    span = doc[start:end]
+    if any(t.ent_type_ == "PERSON" for t in span) or len(span) >= 2 or single:
+        return span
+    return None
+
+
+def _names(doc: Doc, single: bool = False) -> Iterator[Span]:
+    """The person-like names of ``doc`` (``_name_at``), each run once; with ``single``,
+    also a lone capitalised proper noun the model calls no place ("Tantan")."""
+    i = 0
+    while i < len(doc):
+        if i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].text[:1].isupper():
+            i += 1
+            continue
+        name = _name_at(doc, i)
+        if name is None and single and _name_at(doc, i, single=True) is not None:
+            name = doc[i : i + 1]
+        if name is None:
+            i += 1
+            continue
+        yield name
+        i = name.end
+
+
+def _bare_title(
+    doc: Doc, person: Mention, by_token: dict[int, Mention], entries: dict[int, ActorEntry]
+) -> Mention | None:
+    """A title with no country of its own set off by one comma from a known person's name,
+    in apposition to it: "the then president, Goodluck Jonathan" and "Goodluck Jonathan,
+    the president"."""
+    names = range(person.start, person.end)
+    candidates = []
+    if person.start >= 2 and doc[person.start - 1].text == ",":
+        candidates.append((by_token.get(person.start - 2), person.start - 1))
+    after = person.end + 1
+    if person.end < len(doc) and doc[person.end].text == ",":
+        if after < len(doc) and doc[after].tag_ == "DT":
+            after += 1
+        candidates.append((by_token.get(after), after))
+    for title, edge in candidates:
+        if title is None or id(title) in entries or title.reason != "kb:agent":
+            continue
+        if title.actor.country is not None or title.actor.sector is None:
+            continue
+        if not title.start <= edge <= title.end:
+            continue
+        if edge > person.end and title.end < len(doc) and not _ends_title(doc[title.end]):
+            continue  # "Advani, minister of state I D Swamy": the title is another's
+        root = doc[title.start : title.end].root
+        if root.tag_ in ("NN", "NNP") and (root.head.i in names or doc[names[-1]].head == root):
+            return title
+    return None
+
+
+# The legal forms that end a company's name.
+COMPANY_FORMS = frozenset(
+    """Inc Inc. Incorporated Corp Corp. Corporation Ltd Ltd. Limited LLC L.L.C. plc PLC Plc
+    GmbH AG S.A. N.V. NV Co. Holdings""".split()
+)
+
+
+def _company_word(token: Token) -> bool:
+    """A word of a company's name: a capitalised proper noun, or a joining "-" or "&"."""
+    if token.text in ("-", "&"):
+        return True
+    return token.text[:1].isupper() and token.tag_ in ("NNP", "NNPS")
+
+
+def _company_agent(mention: Mention, token: Token) -> bool:
+    """The agent word "Corporation" alone, as a word of a company's name."""
+    return mention.reason == "kb:agent" and mention.start == mention.end - 1 == token.i
+
+
+# "former chief minister", "ex-president": one who held an office holds it no more.
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
+# Sectors of an office: a former holder is one of the country's elite (CAMEO ELI).
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+ELITE_SECTOR = "ELI"
+
+
+def _former_officials(
+    doc: Doc,
+    mentions: list[Mention],
+    persons: set[int],
+    entries: dict[int, ActorEntry],
+    surnames: list[tuple[str, Mention]],
+) -> list[Mention]:
+    """An office holder named as former ("the former chief minister", "ex-President X",
+    "Former U.S. President Barack Obama") is no longer the government: the country's
+    elite (``ELI``)."""
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.sector not in OFFICE_SECTORS or not _named_former(doc, mention):
+            out.append(mention)
+            continue
+        code = (actor.country or "") + ELITE_SECTOR
+        new = Mention(
+            mention.start,
+            mention.end,
+            Actor(code, actor.country, ELITE_SECTOR, actor.name, actor.text),
+            f"{mention.reason}+former",
+        )
+        if id(mention) in persons:
+            persons.discard(id(mention))
+            persons.add(id(new))
+        if id(mention) in entries:
+            entries[id(new)] = entries.pop(id(mention))
+        surnames[:] = [(w, new if m is mention else m) for w, m in surnames]
+        out.append(new)
+    return out
+
+
+def _named_former(doc: Doc, mention: Mention) -> bool:
+    """ "former" (or "ex-") modifies the mention's words or stands just before them, with
+    only a determiner, a country word or a title between."""
+    span = doc[mention.start : mention.end]
+    inside = range(mention.start, mention.end)
+    if any(t.lower_ in FORMER_WORDS and t.head.i in inside for t in span):
+        return True
+    i = mention.start - 1
+    while i >= 0 and mention.start - i <= 4:
+        token = doc[i]
+        if token.lower_ in FORMER_WORDS or token.lower_.startswith("ex-"):
+            return token.head.i in inside or token.head.i > i
+        if token.dep_ not in ("compound", "amod", "nmod", "det", "poss", "case", "punct"):
+            return False
+        i -= 1
+    return False
+
+
+# What may not follow a title set after a person's name: another name, whose title it is
+# ("Advani, minister of state I D Swamy").
+_NAME_POS = frozenset({"PROPN", "NOUN", "X"})
+
+
+def _ends_title(token: Token) -> bool:
+    """``token`` may follow a title set after a person's name: anything but a name, an
+    initial or a noun, or a date ("X, the president, Tuesday said")."""
+    if token.is_alpha and len(token) == 1 and token.lower_ != "a":
+        return False  # an initial: "minister of state i d swamy"
+    return token.pos_ not in _NAME_POS or token.ent_type_ in ("DATE", "TIME")

@@ -48,6 +48,9 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 CROSS_BORDER_SECTORS = frozenset({"REF", "NGO", "HRI", "IGO"})
+# A named company ("AMC Entertainment Holdings Inc") is of no country by being in a story.
+COMPANY_REASON = "name:company"
+NAMED_REASONS = frozenset({COMPANY_REASON})
 
 
 def is_lower_cased(doc: Doc) -> bool:
@@ -235,7 +238,7 @@ def with_story_country(
         actor = mention.actor
         if actor.country is not None or actor.sector is None:
             continue
-        if actor.sector in CROSS_BORDER_SECTORS:
+        if actor.sector in CROSS_BORDER_SECTORS or mention.reason in NAMED_REASONS:
             continue
         new = Actor(country + actor.code, country, actor.sector, actor.name or name, actor.text)
         changed[id(mention)] = Mention(

@@ -858,6 +858,44 @@ def _joint_topics(trigger: Token, args: Arguments) -> None:
         args.how.append("target:topic-not-counterpart")
 
 
+# Gatherings and addresses whose "on" / "about" phrase is their subject: "attend a summit on
+# the unrest in Iran", "give a speech on US relations with Asia" (Iran, the US: no party).
+FORUM_NOUNS = frozenset(
+    "summit conference meeting seminar symposium workshop forum session conclave convention "
+    "colloquium speech lecture address talk debate discussion hearing".split()
+)
+
+
+def _forum_topics(trigger: Token, args: Arguments) -> None:
+    """A target inside the topic phrase of a gathering or an address is what it is about,
+    whether or not a counterpart is named (``_joint_topics`` needs one)."""
+    forums = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass"):
+        forums.append(trigger.head)  # "gave a speech *here on X*": the phrase on the verb
+    elif trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj":
+        forums.append(trigger.head.head)  # "took part in a summit on X"
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() not in FORUM_NOUNS:
+        return
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+        forums += [o for o in objects if o.lemma_.lower() in FORUM_NOUNS]
+        if len(forums) == 0:
+            return
+    topic: set[int] = set()
+    for forum in forums:
+        for child in forum.children:
+            if child.dep_ != "prep" or child.lower_ not in TOPIC_PREPS:
+                continue
+            if child.is_ancestor(trigger):
+                continue  # "briefed him *on his talks with X*": the phrase holds the trigger
+            topic.update(t.i for t in child.subtree)
+    kept = [m for m in args.targets if m.start not in topic]
+    if len(kept) < len(args.targets):
+        args.targets[:] = kept
+        args.how.append("target:topic-of-forum")
+
+
 def _in_country(mention: Mention, place: Actor) -> Mention:
     """A country-less agent ("a military base in Saudi Arabia") given the place's state."""
     actor = mention.actor
@@ -1227,6 +1265,7 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         _complement_targets(verb, actors, args)
     args.object_lemmas |= args.direct
     _joint_topics(verb, args)
+    _forum_topics(verb, args)
     return args
 
 
@@ -1614,6 +1653,7 @@ def noun_arguments(noun: Token, actors: ArticleActors) -> Arguments:
     if not args.targets and _names_one_of([noun], MEDIATION_WORDS):
         _dispute_parties([noun] if governor is None else [noun, governor], actors, args)
     _joint_topics(noun, args)
+    _forum_topics(noun, args)
     return args
 
 

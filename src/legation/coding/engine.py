@@ -968,6 +968,10 @@ def _present_tense(sentence: Span) -> bool:
 def _restates_verb(noun: Token, entry: Trigger, found: list[_Candidate]) -> bool:
     """ "imposed *tariffs*": the object noun names the verb's own event (same root), or the
     verb's row is already the intent to do it ("pledged *aid*" is 033, "offered *talks*" 036)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "during" and noun.head.head.pos_ == "VERB":
+        # "would visit Baroda *during its tour*": the journey the verb already codes
+        verb = noun.head.head
+        return any(c.token == verb and c.entry.code == entry.code for c in found)
     if noun.dep_ != "dobj":
         return False
     intent = intent_code(entry.code) or ""

@@ -37,7 +37,20 @@ guards say when it is not, from the words around it, for any trigger:
   "called a strike", "if we call it a procession";
 - understanding, not praise: "could not appreciate the impact of modernity";
 - a thing received, not cooperation accepted: "the official accepting the stone", "accepted
-  the award" (a proposal, offer or plan accepted is still an event).
+  the award" (a proposal, offer or plan accepted is still an event);
+- the press travelling: "the Sunday Times visits some of them", "our correspondent visited";
+- a preposition, not a particle: "gave a lecture in Berlin", "has given in writing" (no
+  giving in);
+- a decision kept to, not given: "will abide by the court verdict";
+- a participle naming people: "arrest the accused";
+- the month: "on march 15", "till march" (lower-cased text);
+- to regard, not to weigh an option: "considers Gujarat a testing ground", "considering
+  the sensitivity of the issue";
+- a legislature's sitting, no consultation: "when the parliament session ends";
+- "call" that is no telephone call: "call off the stir", "the police had to be called in";
+- errands, no visit: "was going to his office", "students going to examination halls";
+- an inverted quote: '"… ?" asked the officer' (a question, no appeal); admitting people:
+  "admitted six independents into the party".
 
 Each guard returns the reason (recorded nowhere else: the event is not made), or ``None``.
 """
@@ -93,6 +106,7 @@ HOSTILITIES = frozenset(
     security patrol patrolling presence
     """.split()
 )
+DEESCALATE_PATIENTS = MILITARY_PATIENTS | HOSTILITIES
 # (verb lemma, object lemma) pairs that are fixed expressions, never events.
 IDIOMS = frozenset(
     {
@@ -161,7 +175,9 @@ def no_event_reason(token: Token, entry: Trigger, actors: ArticleActors) -> str 
         _private_travel, _name_read_as_verb, _showing, _awaited_decision, _wanted_person,
         _shots_in_air, _reversed_measure, _state_participle, _no_mood, _admitted_to,
         _not_aid, _naming_modifier, _press_event, _setting_meeting, _bare_question,
-        _called_event, _cognition, _received_thing,
+        _called_event, _cognition, _received_thing, _press_visit,
+        _preposition_not_particle, _complied_decision, _participle_person, _month_name,
+        _regarded_as, _legislative_sitting, _not_phone_call, _errand,
     )  # fmt: skip
     for guard in guards:
         reason = guard(token, entry, actors)
@@ -194,6 +210,13 @@ def _patients(token: Token) -> list[Token]:
 
 
 def _is_concrete(patient: Token, actors: ArticleActors, allowed: frozenset[str]) -> bool:
+    if allowed is DEESCALATE_PATIENTS:
+        # what is scaled down is named by its word: "the temple stir" is no fighting, though
+        # "temple" names an actor
+        mention = actors.at(patient)
+        return patient.lemma_.lower() in allowed or (
+            mention is not None and mention.actor.sector in ("MIL", "REB", "INS")
+        )
     if actors.at(patient) is not None or actors.for_token(patient) is not None:
         return True
     if patient.pos_ in ("PRON", "PROPN", "NUM") or patient.ent_type_ in (
@@ -212,7 +235,7 @@ def _abstract_patient(token: Token, entry: Trigger, actors: ArticleActors) -> st
     if entry.code in MOBILISE_CODES:
         allowed = MILITARY_PATIENTS
     elif entry.code == DEESCALATE_CODE:
-        allowed = MILITARY_PATIENTS | HOSTILITIES
+        allowed = DEESCALATE_PATIENTS
     elif entry.code[:2] in MATERIAL_ROOTS:
         allowed = CONCRETE_PATIENTS | MILITARY_PATIENTS
     else:
@@ -341,6 +364,13 @@ def _question_asked(token: Token, entry: Trigger, actors: ArticleActors) -> str 
     if token.dep_ == "advcl" and token.tag_ == "VBN" and not subjects:
         # a participle clause: "(when) asked to comment, he said" — the asker is unnamed
         return f"question:{token.lower_} (participle)"
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    mark = before.text if before is not None and before.is_punct else ""
+    quoted = any(t.text in ('"', "?", "”", "''", "’’") for t in token.sent if t.i < token.i)
+    inverted = mark not in ("", "(", "-") and quoted and token.lemma_.lower() == "ask"
+    if inverted and not subjects and token.dep_ in ("ROOT", "parataxis", "ccomp"):
+        # "… ?" asked the officer: the quote's speaker after the verb, no request
+        return f"question:{mark} {token.lower_}"
     when = [c for c in token.children if c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_WORDS]
     if token.tag_ == "VBN" and when and not subjects:
         # the parser hangs "when asked to comment" on the official: "an official, when asked"
@@ -614,7 +644,9 @@ CARE_PLACES = frozenset(
 
 
 def _admitted_to(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
-    """ "were admitted to various hospitals": taken in for care, no admission of anything."""
+    """ "were admitted to various hospitals": taken in for care, no admission of anything;
+    "admit independents into the party": let in as members (015 only; the lexicon's 075
+    and 086x rows admit refugees or inspectors by their object)."""
     if token.lemma_.lower() != "admit":
         return None
     for child in token.children:
@@ -622,6 +654,14 @@ def _admitted_to(token: Token, entry: Trigger, actors: ArticleActors) -> str | N
             for place in child.children:
                 if place.dep_ == "pobj" and place.lemma_.lower() in CARE_PLACES:
                     return f"admitted:{child.lower_} {place.lemma_.lower()}"
+    if entry.code != "015" or token.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
+        return "admitted:into"
+    for let_in in _patients(token):
+        person = let_in.lemma_.lower() in CONCRETE_PATIENTS | {"independent", "mla", "mp"}
+        if person or let_in.like_num or actors.for_token(let_in) is not None:
+            return f"admitted:{let_in.lower_}"
     return None
 
 
@@ -805,7 +845,240 @@ def _received_thing(token: Token, entry: Trigger, actors: ArticleActors) -> str 
     if token.pos_ != "VERB":
         return None
     for thing in _patients(token):
-        word = re.sub(r"[^a-z]", "", thing.lemma_.lower())  # "‘shila’" in curly quotes
-        if word in RECEIVED_THINGS:
-            return f"received:{word}"
+        # "‘shila’" in curly quotes; mis-decoded quotes split off as the head ("â€˜shilaâ€ ™")
+        names = [thing, *(c for c in thing.children if c.dep_ in ("compound", "amod"))]
+        for name in names:
+            word = re.sub(r"[^a-z]", "", name.lemma_.lower())
+            if word in RECEIVED_THINGS:
+                return f"received:{word}"
     return None
+
+
+# Who goes somewhere to report: a newspaper or its people ("the Sunday Times visits some of
+# them", "our correspondent visited the camps"). Title words count with a name before them.
+PRESS_VISITORS = frozenset(
+    "reporter correspondent journalist newspaper paper daily weekly magazine crew "
+    "newsman newsmen stringer photographer cameraman".split()
+)
+NEWSPAPER_TITLES = frozenset(
+    "times tribune herald chronicle gazette telegraph express post journal standard observer "
+    "mirror statesman".split()
+)
+
+
+def _press_visit(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "The Sunday Times visits some of them": a reporting trip, no visit between political
+    actors (the press as an actor is coded for what it says or suffers, not where it goes)."""
+    if entry.code not in TRAVEL_CODES or token.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        mention = actors.for_token(subject)
+        lemma = subject.lemma_.lower()
+        named = any(c.dep_ == "compound" for c in subject.children)
+        if lemma in PRESS_VISITORS or (named and subject.lower_ in NEWSPAPER_TITLES):
+            return f"press-visit:{subject.lower_}"
+        if mention is not None and mention.actor.sector == "MED":
+            return f"press-visit:{subject.lower_}"
+    return None
+
+
+# Phrasal verbs whose particle stands alone: "gave in", "caved in" (to pressure). With an
+# object the word is a preposition of place or topic: "gave a lecture in Berlin".
+INTRANSITIVE_PARTICLES = frozenset({("give", "in"), ("cave", "in"), ("back", "down")})
+
+
+def _preposition_not_particle(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "Gave a lecture in Berlin on China's policy": no giving in."""
+    pair = (token.lemma_.lower(), entry.particle)
+    if entry.particle is None or pair not in INTRANSITIVE_PARTICLES:
+        return None
+    words = [c for c in token.children if c.lower_ == entry.particle]
+    if words and all(any(g.dep_ == "pobj" for g in w.children) for w in words):
+        return f"preposition:{token.lower_} {entry.particle} …"
+    return None
+
+
+# Verbs (and "bound") of keeping to a decision: "would abide by the court verdict", "duty-bound
+# to implement the ruling". The decision is what one keeps to, given or still to come; the
+# sentence reports the commitment, not a court finding anyone guilty.
+COMPLYING_WORDS = frozenset(
+    "abide obey respect honour honor implement enforce follow adhere comply stick heed accept "
+    "bound execute".split()
+)
+
+
+def _complied_decision(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "All parties should abide by the court verdict": no verdict is given here."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in DECISION_NOUNS:
+        return None
+    if not entry.code.startswith("11"):
+        return None
+    word = token
+    while word.dep_ == "conj":
+        word = word.head  # "abide by the verdict or a settlement"
+    head = word.head
+    if word.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif word.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if head.lemma_.lower() in COMPLYING_WORDS:
+        return f"complied:{head.lemma_.lower()} {token.lower_}"
+    return None
+
+
+# Participles used as nouns for people: "arrest the accused", "one of the accused" (the
+# tagger keeps them verbs). They name who is charged, not an accusation made here.
+PERSON_PARTICIPLES = frozenset({"accused"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
+
+
+def _participle_person(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "The police will arrest the accused": a person, no accusation."""
+    if token.lower_ not in PERSON_PARTICIPLES or token.dep_ not in NOMINAL_DEPS:
+        return None
+    if not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in token.children):
+        return None  # "(they) accused the police": a verb
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children):
+        return None
+    return f"person:{token.lower_}"
+
+
+# "on march 15", "till march", "mid-march": the month (lower-cased text has no capital to
+# tell it from the rally). Words before a bare month name:
+MONTH_PREPS = frozenset(
+    "in on since till until from by early late mid last next this of during before after "
+    "between to".split()
+)
+
+
+def _month_name(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "The VHP's programme at Ayodhya on march 15": a date, no march."""
+    if token.lower_ != "march":
+        return None
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    if after is not None and after.like_num and len(after.text.rstrip(",.")) in (1, 2, 4):
+        return "month:march <day>"
+    if before is not None and before.like_num and len(before.text) <= 2:
+        return "month:<day> march"
+    if token.ent_type_ == "DATE":
+        return "month:march (date)"
+    determined = any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
+    word = before.lower_ if before is not None else ""
+    bare = word in MONTH_PREPS and not determined
+    if bare and (token.pos_ in ("NOUN", "PROPN") or word in ("mid", "early", "late")):
+        return f"month:{word} march"
+    return None
+
+
+def _regarded_as(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "Is considered an acid test", "considers Gujarat a testing ground", "considering the
+    sensitivity of the issue": to regard or to take into account, not to weigh a policy
+    option (014)."""
+    if token.lemma_.lower() != "consider" or not entry.code.startswith("01"):
+        return None
+    if token.pos_ != "VERB":
+        return None
+    for child in token.children:
+        small_clause = child.dep_ == "ccomp" and child.pos_ in ("NOUN", "ADJ")
+        if child.dep_ in ("oprd", "acomp") or small_clause:
+            # "considers Gujarat a testing ground": a noun or adjective predicate
+            return f"regard:{token.lower_} {child.lower_}"
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return f"regard:{token.lower_} as"
+        if child.dep_ == "xcomp" and (
+            child.tag_ in ("JJ", "JJR", "NN", "VBN") or child.lemma_ == "be"
+        ):
+            return f"regard:{token.lower_} {child.lower_}"  # "are considered more heinous"
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.tag_ == "VBG" and not subjects and token.dep_ in ("prep", "advcl", "pcomp"):
+        return f"regard:{token.lower_}"  # "considering this scenario": given
+    return None
+
+
+# A sitting of a legislature: "the budget session", "a joint session of parliament".
+LEGISLATIVE_WORDS = frozenset(
+    """
+    parliament parliamentary assembly budget monsoon winter summer house legislature
+    legislative joint lok rajya sabha vidhan council senate congress plenary court
+    """.split()
+)
+SITTING_NOUNS = frozenset({"session", "sitting"})
+
+
+def _legislative_sitting(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "Riots will end when the parliament session ends": a legislature sitting, no
+    consultation between actors (what it does is coded from its own verbs)."""
+    if not entry.code.startswith("04") or token.lemma_.lower() not in SITTING_NOUNS:
+        return None
+    words = [c for c in token.children if c.dep_ in ("compound", "amod", "poss")]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        words += [c for c in prep.children if c.dep_ == "pobj"]
+    for word in words:
+        names = [word, *(c for c in word.children if c.dep_ == "compound")]
+        for name in names:
+            if name.lemma_.lower() in LEGISLATIVE_WORDS:
+                return f"sitting:{name.lower_} {token.lower_}"
+            mention = actors.at(name)
+            if mention is not None and mention.actor.sector == "LEG":
+                return f"sitting:{name.lower_} {token.lower_}"
+    return None
+
+
+PHONE_CODE = "041"
+SUMMONED_FORCES = frozenset("police army troop force paramilitary military soldier".split())
+
+
+def _not_phone_call(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """The plain "call" row is a telephone call to someone: not "call off the stir" (a
+    cancelling), "the police had to be called" / "called in the army" (forces summoned),
+    nor "calls your attention to it" (no one called)."""
+    if entry.code != PHONE_CODE or token.lemma_.lower() != "call" or token.pos_ != "VERB":
+        return None
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    if particles and particles[0] != "up":
+        return f"not-phone:call {particles[0]}"
+    for called in _patients(token):
+        if called.lemma_.lower() in SUMMONED_FORCES:
+            return f"not-phone:call {called.lemma_.lower()}"
+        unknown = called.pos_ == "NOUN" and actors.for_token(called) is None
+        if unknown and called.lemma_.lower() not in CONCRETE_PATIENTS:
+            return f"not-phone:call {called.lemma_.lower()}"
+    return None
+
+
+# Where people go about their own business: "students going to examination halls", "was
+# going to his office", "leave alone going to school".
+ERRAND_PLACES = frozenset(
+    """
+    school college office home house hall market shop work workplace field farm bank
+    bazaar class classroom exam examination centre center cinema
+    """.split()
+)
+TRIP_VERBS = frozenset("go come head return travel walk move rush".split())
+
+
+def _errand(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """ "Nurses going to hospitals on night duty", "was going to his office": an errand, no
+    visit between political actors."""
+    if entry.code not in TRAVEL_CODES or token.lemma_.lower() not in TRIP_VERBS:
+        return None
+    places = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "towards", "toward"):
+            places += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "advmod" and child.lower_ == "home":
+            places.append(child)
+    if places and all(_errand_place(p, actors) for p in places):
+        return f"errand:{places[0].lemma_.lower()}"
+    return None
+
+
+def _errand_place(place: Token, actors: ArticleActors) -> bool:
+    if actors.at(place) is not None:
+        return False
+    lemma = place.lemma_.lower()
+    if lemma in ("hall", "centre", "center"):  # "examination halls", not "the city centre"
+        return any(c.lemma_.lower() in ("exam", "examination") for c in place.children)
+    return lemma in ERRAND_PLACES

@@ -180,6 +180,7 @@ def modality_of(trigger: Token, *, climb: bool = True) -> ModalityResult:
     if climb:
         _planned_subject(chain[-1], found)
     _never_happened(trigger, found)
+    _possibility(trigger, found)
     _proved_false(chain[-1], found)
     for modality in ("negated", "hypothetical", "planned"):
         if modality in found:
@@ -546,6 +547,28 @@ def _someone_else(verb: Token, below: Token) -> bool:
     if below.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in below.children):
         return True
     return below.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+# Nouns that hold an event out as possible, not as done: "the possibility of sanctions",
+# "the risk of an attack", "the prospect that Russia invades".
+POSSIBILITY_NOUNS = frozenset(
+    "possibility prospect risk danger threat spectre specter likelihood chance fear "
+    "potential option".split()
+)
+
+
+def _possibility(trigger: Token, found: dict[Modality, str]) -> None:
+    """An event named as a possibility ("raised the possibility of sanctions against
+    Uganda", "warned of the risk of an attack") is hypothetical."""
+    head: Token | None = None
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        head = trigger.head.head
+    elif trigger.dep_ in ("acl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children
+    ):
+        head = trigger.head
+    if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in POSSIBILITY_NOUNS:
+        found.setdefault("hypothetical", head.lemma_.lower())
 
 
 def _never_happened(trigger: Token, found: dict[Modality, str]) -> None:

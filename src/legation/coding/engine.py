@@ -1019,6 +1019,7 @@ def _vaguer_intents(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
         for mark, generic, deps in (
             ("intent-of:", GENERIC_INTENT, ("xcomp", "dobj")),
             ("threat-of:", GENERIC_THREAT, ("ccomp", "xcomp")),
+            ("threat-of:", GENERIC_INTENT, ("xcomp",)),  # "pledged to expel": no 030
         ):
             if candidate.token.dep_ not in deps:
                 continue

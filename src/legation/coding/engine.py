@@ -457,10 +457,14 @@ class EventCoder:
                 # not the person's time in office: the text does not date it, the article
                 # only says it happened by then
                 date, precision, date_rule = _article_fallback(context.article_date)
+            pair_code = code
+            if _police_repression(code.code, source, target) and not _kills(token):
+                pair_code = self.ontology.get(REPRESSION_CODE)
             rule = "; ".join(
                 [
                     f"lexicon {candidate.entry.where} {candidate.entry.lemma}→{code.code}",
                     *args.how,
+                    *([f"police-repression:{code.code}"] if pair_code is not code else []),
                     f"modality:{modality.reason or 'none'}",
                     f"date:{date_rule}",
                     f"depth:{_clause_depth(token)}",
@@ -472,11 +476,11 @@ class EventCoder:
                 sentence=context.text.strip(),
                 source=source.actor if source else None,
                 target=target.actor if target else None,
-                cameo=code.code,
-                root=code.root,
-                quad_class=code.quad_class,
-                goldstein=code.goldstein,
-                plover=code.plover,
+                cameo=pair_code.code,
+                root=pair_code.root,
+                quad_class=pair_code.quad_class,
+                goldstein=pair_code.goldstein,
+                plover=pair_code.plover,
                 modality=modality.modality,
                 trigger=trigger_text,
                 date=date,
@@ -1049,6 +1053,31 @@ def _vaguer_intents(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
         for event in events
         if "threat-of:" in event.rule
     ]
+
+
+REPRESSION_CODE = "175"
+# Whom police force is used on as repression rather than combat: the public, not armed foes.
+CIVIL_SECTORS = frozenset({"CVL", "OPP", "ACT", "EDU", "LAB", "REL", "MED", "PTY", "REF"})
+
+
+def _police_repression(code: str, source: Mention | None, target: Mention | None) -> bool:
+    """Police firing on a crowd, or on no one the text names, is violent repression (175),
+    not conventional military force (190, 193): "police opened fire on the rioters" (a
+    killing stays one: ``_kills``)."""
+    if code not in ("190", "193") or source is None or source.actor.sector != "COP":
+        return False
+    return target is None or target.actor.sector in CIVIL_SECTORS
+
+
+KILLING_LEMMAS = frozenset("kill murder slay massacre lynch execute die death".split())
+
+
+def _kills(trigger: Token) -> bool:
+    """A killing ("police killed two rioters", "shot dead") is coded as the killing it is,
+    not as the repression it was part of."""
+    if trigger.lemma_.lower() in KILLING_LEMMAS:
+        return True
+    return any(c.lower_ == "dead" for c in trigger.children)
 
 
 def _said_by(clause: Token, source: Actor, actors: ArticleActors) -> bool | None:

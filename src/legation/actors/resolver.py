@@ -112,6 +112,9 @@ class ArticleActors:
     persons: frozenset[int] = frozenset()  # ids of mentions that name people
     entries: Mapping[int, ActorEntry] = field(default_factory=dict)  # mention id → KB entry
     story_country: str | None = None  # the country that dominates the article (actors.story)
+    # token → a town or region that names no actor but lies in one country ("in Aleppo"):
+    # no mention, read only as the place of an event with no other target (``place_at``)
+    places: Mapping[int, Mention] = field(default_factory=dict)
     _by_token: dict[int, Mention] = field(default_factory=dict, init=False, repr=False)
     _lists: dict[int, tuple[Mention, ...]] = field(default_factory=dict, init=False, repr=False)
     # pronoun token → the mentions it stands for; its speakers (even with no antecedent)
@@ -170,6 +173,11 @@ class ArticleActors:
     def at(self, token: Token) -> Mention | None:
         """The mention covering ``token`` itself, if any."""
         return self._by_token.get(token.i)
+
+    def place_at(self, token: Token) -> Mention | None:
+        """The country of the gazetteer place covering ``token`` ("Kandahar" → AFG), if no
+        mention covers it: a place of lower rank than any actor (``ActorResolver._places``)."""
+        return None if token.i in self._by_token else self.places.get(token.i)
 
     def for_token(self, token: Token) -> Mention | None:
         """The actor a noun-phrase head stands for: itself, a pronoun, or its modifiers."""
@@ -415,6 +423,16 @@ def _list_role(doc: Doc, mention: Mention) -> str:
     return "pobj" if root.dep_ == "pobj" and root.head.dep_ == "prep" else "other"
 
 
+def _place_words(span: Span, lower_cased: bool) -> bool:
+    """Whether ``span`` may be a place's name: proper nouns, each word capitalised (any
+    case in a lower-cased article), named by the parser as a place or as nothing else."""
+    if span.root.pos_ != "PROPN" and span.root.ent_type_ not in ("GPE", "LOC"):
+        return False
+    if span.root.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    return lower_cased or all(t.text[:1].isupper() for t in span if t.is_alpha and len(t) > 3)
+
+
 def _conjuncts(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ == "conj":
@@ -510,7 +528,45 @@ class ActorResolver:
             mentions = with_country_senses(
                 doc, mentions, country, found, persons, NON_MEMBER_SECTORS
             )
-        return ArticleActors(doc, tuple(mentions), frozenset(persons), entries, country)
+        places = self._places(doc, mentions, country, lower_cased)
+        return ArticleActors(doc, tuple(mentions), frozenset(persons), entries, country, places)
+
+    def _places(
+        self, doc: Doc, mentions: list[Mention], country: str | None, lower_cased: bool
+    ) -> dict[int, Mention]:
+        """Token → country of each town or region named outside every mention and read
+        strictly (``Gazetteer.place_country``): proper nouns only, with a capital unless the
+        whole article lost its capitals, checked against the countries the article names."""
+        named = {m.actor.country for m in mentions if m.actor.country}
+        known = frozenset(named | ({country} if country else set()))
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out: dict[int, Mention] = {}
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if i in covered or not self.gazetteer.may_start(token.text):
+                i += 1
+                continue
+            found = None
+            for end in range(min(len(doc), i + self.gazetteer.longest), i, -1):
+                span = doc[i:end]
+                if any(j in covered for j in range(i, end)) or not _place_words(span, lower_cased):
+                    continue
+                code = self.gazetteer.place_country(span.text, known, cased=not lower_cased)
+                if code is not None:
+                    found = (span, code)
+                    break
+            if found is None:
+                i += 1
+                continue
+            span, code = found
+            name = self.kb.country_names.get(code)
+            actor = Actor(code=code, country=code, sector=None, name=name, text=span.text)
+            mention = Mention(span.start, span.end, actor, "gazetteer:place")
+            for j in range(span.start, span.end):
+                out[j] = mention
+            i = span.end
+        return out
 
     def _hits(self, doc: Doc, lower_cased: bool = False, date: dt.date | None = None) -> list[_Hit]:
         spans = []
@@ -643,6 +699,12 @@ class ActorResolver:
                 doc = hit.span.doc
                 mention = self._joined(doc, hit.span.start, end, country, sector, "kb:agent+place")
                 return mention, partner
+            prefix = self._place_prefix(hit, lower_cased)
+            if prefix is not None:  # "Lucknow police", "a Kansas woman"
+                country, start = prefix
+                doc = hit.span.doc
+                mention = self._joined(doc, start, hit.span.end, country, sector, "kb:place+agent")
+                return mention, None
             actor = Actor(sector, None, sector, None, hit.span.text)
             return Mention(hit.span.start, hit.span.end, actor, "kb:agent"), None
         other = hits[partner]
@@ -728,6 +790,24 @@ class ActorResolver:
                 if country is not None:
                     return country, pobj.i + 1, None
         return None
+
+    def _place_prefix(self, hit: _Hit, lower_cased: bool) -> tuple[str, int] | None:
+        """(country, start) of a town or region naming a local agent as its modifier: the
+        proper nouns just before it that the parser hangs on it ("Lucknow police", "a
+        Kansas woman"), read strictly (``Gazetteer.place_country``); not for visitors."""
+        doc, start = hit.span.doc, hit.span.start
+        while (
+            start > 0
+            and doc[start - 1].dep_ in ("compound", "amod")  # "Lucknow" is often read as ADJ
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].head.i in range(start, hit.span.end)  # "New South Wales"
+        ):
+            start -= 1
+        if start == hit.span.start or not _local_agent(hit):
+            return None
+        span = doc[start : hit.span.start]
+        country = self.gazetteer.place_country(span.text, frozenset(), cased=not lower_cased)
+        return None if country is None else (country, start)
 
     def _gazetteer_place(self, doc: Doc, pobj: Token, lower_cased: bool) -> str | None:
         """The country of a place name ending in ``pobj`` ("Uttar Pradesh", "Lucknow")."""

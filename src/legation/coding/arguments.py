@@ -418,7 +418,32 @@ def _place_actors(roots: list[Token], actors: ArticleActors, args: Arguments) ->
                     continue
                 actor = replace(mention.actor, code=country, sector=None)
                 return [replace(mention, actor=actor, reason="attacked-place:kb:country")]
-    return []
+    place = _gazetteer_place(roots, actors, own)  # "bombed a market in Kandahar"
+    return [replace(place, reason="attacked-place:gazetteer")] if place else []
+
+
+def _gazetteer_place(
+    roots: list[Token],
+    actors: ArticleActors,
+    own: set[str | None] | set[str],
+    preps: frozenset[str] = PLACE_PREPS | PLACED_PREPS,
+) -> Mention | None:
+    """The first town or region no actor names, in the roots' place phrases ("in Aleppo",
+    "near Mosul"), as its country (``ArticleActors.place_at``), unless it is ``own``: the
+    last resort of a place target, below every actor named there."""
+    for root in roots:
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                tokens = list(child.subtree)
+            elif child.dep_ == "compound" and root.pos_ == "NOUN":
+                tokens = [child]  # "a Kandahar market"
+            else:
+                continue
+            for token in tokens:
+                place = actors.place_at(token)
+                if place is not None and place.actor.country not in own:
+                    return place
+    return None
 
 
 def _through_quantity(token: Token) -> Token:
@@ -475,9 +500,13 @@ def _placed(
         for c in queue
         if c.lower_ in preps | EXAMPLE_PREPS or (c.lower_ == "of" and c.head in purposes)
     ]  # "to address the needs *of people in Yemen*"
+    place = None  # the first town or region of no actor on the way ("in Aleppo")
     while queue:
         token = queue.pop(0)
         mention = actors.at(token)
+        if mention is None and place is None:
+            place = actors.place_at(token)
+            place = place if place is not None and place.actor.country not in own else None
         country = mention.actor.country if mention is not None else None
         named_place = mention is not None and (
             mention.reason == "kb:country" or (token.ent_type_ == "GPE" and country is not None)
@@ -495,6 +524,8 @@ def _placed(
         )
     if own_state:
         _own_place(roots, actors, args)
+    if place is not None and not args.targets:  # "aid for people in Aleppo"
+        args.add_targets([replace(place, reason="placed:gazetteer")], "placed")
 
 
 def _office_state(verb: Token, actors: ArticleActors, args: Arguments) -> None:
@@ -656,7 +687,8 @@ def _from_place(roots: list[Token], actors: ArticleActors, args: Arguments) -> l
                     continue
                 actor = replace(mention.actor, code=mention.actor.country, sector=None)
                 return [replace(mention, actor=actor, reason="left-place:kb:country")]
-    return []
+    place = _gazetteer_place(roots, actors, own, preps=frozenset({"from"}))
+    return [replace(place, reason="left-place:gazetteer")] if place else []
 
 
 def _dispute_parties(roots: list[Token], actors: ArticleActors, args: Arguments) -> None:
@@ -705,6 +737,7 @@ def _attitude_targets(nouns: list[Token], actors: ArticleActors, args: Arguments
     if not args.sources or args.targets:
         return
     own = {m.actor.code for m in args.sources}
+    countries = {m.actor.country for m in args.sources}
     for noun in nouns:
         if noun.lemma_.lower() not in ATTITUDE_NOUNS and noun.lower_ not in ATTITUDE_NOUNS:
             continue
@@ -718,11 +751,15 @@ def _attitude_targets(nouns: list[Token], actors: ArticleActors, args: Arguments
             queue += [c for c in start.children if c.dep_ in SUBJECT_DEPS]
             queue.append(start)
         seen: set[int] = set()
+        place = None  # "condolences over the earthquake *in Sichuan*": a town's country
         while queue and len(seen) < 40:
             token = queue.pop(0)
             if token.i in seen:
                 continue
             seen.add(token.i)
+            found = actors.place_at(token)
+            if place is None and found is not None and found.actor.country not in countries:
+                place = replace(found, reason="attitude-about:gazetteer")
             mention = actors.at(token) or (
                 actors.for_token(token) if token.pos_ in ("NOUN", "PROPN") else None
             )
@@ -735,6 +772,9 @@ def _attitude_targets(nouns: list[Token], actors: ArticleActors, args: Arguments
                 args.add_targets([mention], "attitude-about")
                 return
             queue += [c for c in token.children if c.dep_ in _INSIDE_DEPS]
+        if place is not None:
+            args.add_targets([place], "attitude-place")
+            return
 
 
 def _is_own_force(mention: Mention, args: Arguments, actors: ArticleActors) -> bool:
@@ -1263,10 +1303,33 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         _attitude_targets(objects, actors, args)  # "voiced hope that Greece will …"
     if not args.targets:
         _complement_targets(verb, actors, args)
+    if not args.targets:
+        _destination_place(verb, actors, args)  # "will visit California", "a team to Detroit"
     args.object_lemmas |= args.direct
     _joint_topics(verb, args)
     _forum_topics(verb, args)
     return args
+
+
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+
+
+def _destination_place(verb: Token, actors: ArticleActors, args: Arguments) -> None:
+    """A town or region of no actor that the act is done to or goes to, as its country:
+    the verb's object ("threatened to shell *Haifa*", "will visit *California*") or where
+    it sends ("dispatched a team *to Detroit*"); never where it merely happened ("said in
+    Kabul"), nor a place of the doer's own state. The last resort for a target."""
+    if not args.sources:
+        return
+    own = {m.actor.country for m in args.sources}
+    heads = [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [c for h in [verb, *heads] for c in h.children if c.dep_ == "prep"]
+    heads += [p for c in preps if c.lower_ in DESTINATION_PREPS for p in _pobjs(c)]
+    for head in heads:
+        place = actors.place_at(head)
+        if place is not None and place.actor.country not in own:
+            args.add_targets([replace(place, reason="destination:gazetteer")], "destination")
+            return
 
 
 # A result complement that completes a violent verb's sense: "left two *dead*".

@@ -1061,15 +1061,17 @@ CIVIL_SECTORS = frozenset({"CVL", "OPP", "ACT", "EDU", "LAB", "REL", "MED", "PTY
 
 
 def _police_repression(code: str, source: Mention | None, target: Mention | None) -> bool:
-    """Police firing on a crowd, or on no one the text names, is violent repression (175),
-    not conventional military force (190, 193): "police opened fire on the rioters" (a
-    killing stays one: ``_kills``)."""
+    """Police firing on a crowd is violent repression (175), not conventional military force
+    (190, 193): "police opened fire on the rioters". A killing stays one (``_kills``), and
+    so does firing on no one named: "died in police firing" tells a death."""
     if code not in ("190", "193") or source is None or source.actor.sector != "COP":
         return False
-    return target is None or target.actor.sector in CIVIL_SECTORS
+    return target is not None and target.actor.sector in CIVIL_SECTORS
 
 
-KILLING_LEMMAS = frozenset("kill murder slay massacre lynch execute die death".split())
+KILLING_LEMMAS = frozenset(
+    "kill murder slay massacre lynch execute die death succumb perish".split()
+)
 
 
 def _kills(trigger: Token) -> bool:

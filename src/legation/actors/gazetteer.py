@@ -233,21 +233,25 @@ def with_word_forms(gazetteer: Gazetteer, nlp: Language) -> Gazetteer:
         return gazetteer
     tables = {pos: set(index[pos]) for pos in ("noun", "verb", "adj") if pos in index}
     irregular = {form for pos in tables if pos in exc for form in exc[pos]}
+    # each table's suffix rules read once (a lookups table hashes its key on every read)
+    suffixes = {pos: [(old, new) for old, new in rules.get(pos, ()) if old] for pos in tables}
     cased = set()
     for name in gazetteer.places:
         if " " in name:
             continue
-        if name in irregular or _inflects(name, tables, rules):
+        if name in irregular or _inflects(name, tables, suffixes):
             cased.add(name)
     return Gazetteer(
         gazetteer.places, gazetteer.longest, frozenset(cased), gazetteer.heads, gazetteer.holders
     )
 
 
-def _inflects(word: str, tables: dict[str, set[str]], rules: dict[str, list[list[str]]]) -> bool:
+def _inflects(
+    word: str, tables: dict[str, set[str]], rules: dict[str, list[tuple[str, str]]]
+) -> bool:
     for pos, lemmas in tables.items():
-        for old, new in rules.get(pos, ()):
-            if old and word.endswith(old):
+        for old, new in rules[pos]:
+            if word.endswith(old):
                 form = word[: len(word) - len(old)] + new
                 if form != word and len(form) > 2 and form in lemmas:
                     return True

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
 
+from spacy.attrs import LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +42,7 @@ from legation.actors.story import (
     with_country_senses,
     with_story_country,
 )
+from legation.coding.doc_arrays import string_key, token_keys
 from legation.model import Actor, Mention
 from legation.nlp import tokenize
 
@@ -123,6 +125,13 @@ class ArticleActors:
     _pronoun_lists: dict[int, tuple[Mention, ...]] = field(
         default_factory=dict, init=False, repr=False
     )  # a pronoun's mention → the rest of the list of people it stands for
+    # ``for_token`` and ``all_for`` answers by token (and ``owners``), kept once the index is
+    # built: they read only the parse and the index, and the coder asks them many times
+    _for_token: dict[int, Mention | None] = field(default_factory=dict, init=False, repr=False)
+    _all_for: dict[tuple[int, bool], tuple[Mention, ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _memo: list[bool] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # The only writes: the index is built here, once, in text order (a pronoun's
@@ -135,10 +144,12 @@ class ArticleActors:
         for group in _surface_lists(self.doc, list(self.mentions)):
             for mention in group:
                 self._lists[id(mention)] = group
-        for token in self.doc:
-            if token.lower_ in PRONOUNS and token.i not in self._by_token:
-                self._index_pronoun(token, entries)
+        lower = token_keys(self.doc, LOWER)  # a Token only for the pronouns
+        for i, key in enumerate(lower):
+            if key in _PRONOUN_KEYS and i not in self._by_token:
+                self._index_pronoun(self.doc[i], entries)
         object.__setattr__(self, "entries", MappingProxyType(entries))
+        self._memo.append(True)  # the index is complete: answers may be kept from now on
 
     def _index_pronoun(self, pronoun: Token, entries: dict[int, ActorEntry]) -> None:
         speakers = pronoun_speakers(pronoun, self)
@@ -181,6 +192,15 @@ class ArticleActors:
 
     def for_token(self, token: Token) -> Mention | None:
         """The actor a noun-phrase head stands for: itself, a pronoun, or its modifiers."""
+        if not self._memo or token.doc is not self.doc:
+            return self._for_token_of(token)
+        i = token.i
+        if i in self._for_token:
+            return self._for_token[i]
+        found = self._for_token[i] = self._for_token_of(token)
+        return found
+
+    def _for_token_of(self, token: Token) -> Mention | None:
         direct = self.at(token)
         if direct is not None:
             return direct
@@ -218,6 +238,15 @@ class ArticleActors:
         ``owners=True`` also accepts the country a non-actor noun belongs to ("Ukrainian
         positions", "dozens of Chinese companies"), for objects and prepositional phrases.
         """
+        if not self._memo or token.doc is not self.doc:
+            return self._all_for_of(token, owners)
+        key = (token.i, owners)
+        kept = self._all_for.get(key)
+        if kept is None:
+            kept = self._all_for[key] = tuple(self._all_for_of(token, owners))
+        return list(kept)  # the caller's own list
+
+    def _all_for_of(self, token: Token, owners: bool) -> list[Mention]:
         found: list[Mention] = []
         for item in [token, *_conjuncts(token)]:
             mention = self.for_token(item) or (self.owner_of(item) if owners else None)
@@ -593,9 +622,8 @@ class ActorResolver:
         adjective opens the name ("Indian Oil Corporation Ltd") and of none otherwise."""
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
-        for token in doc:
-            if token.text not in COMPANY_FORMS:
-                continue
+        orth = token_keys(doc, ORTH)  # a Token only for the legal forms
+        for token in (doc[i] for i, key in enumerate(orth) if key in _COMPANY_FORM_KEYS):
             if token.i + 1 < len(doc) and doc[token.i + 1].text in COMPANY_FORMS:
                 continue  # "Holdings Inc": the name ends at the last form
             own = by_token.get(token.i)
@@ -1190,9 +1218,15 @@ def _name_at(doc: Doc, start: int, single: bool = False) -> Span | None:
 def _names(doc: Doc, single: bool = False) -> Iterator[Span]:
     """The person-like names of ``doc`` (``_name_at``), each run once; with ``single``,
     also a lone capitalised proper noun the model calls no place ("Tantan")."""
+    # a name opens with a capitalised proper noun that follows none (read once a token)
+    strings = doc.vocab.strings
+    capitalised = [
+        tag == _NNP and strings[orth][:1].isupper()
+        for tag, orth in zip(token_keys(doc, TAG), token_keys(doc, ORTH), strict=True)
+    ]
     i = 0
     while i < len(doc):
-        if i > 0 and doc[i - 1].tag_ == "NNP" and doc[i - 1].text[:1].isupper():
+        if not capitalised[i] or (i > 0 and capitalised[i - 1]):
             i += 1
             continue
         name = _name_at(doc, i)
@@ -1240,6 +1274,9 @@ COMPANY_FORMS = frozenset(
     """Inc Inc. Incorporated Corp Corp. Corporation Ltd Ltd. Limited LLC L.L.C. plc PLC Plc
     GmbH AG S.A. N.V. NV Co. Holdings""".split()
 )
+_COMPANY_FORM_KEYS = frozenset(string_key(form) for form in COMPANY_FORMS)
+_PRONOUN_KEYS = frozenset(string_key(word) for word in PRONOUNS)
+_NNP = string_key("NNP")
 
 
 def _company_word(token: Token) -> bool:

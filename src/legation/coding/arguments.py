@@ -1125,9 +1125,11 @@ def _wielder(subject: Token, actors: ArticleActors) -> list[Mention]:
 
 
 def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
+    children = list(verb.children)  # read once: each walk of them builds new Tokens
+    lemma = verb.lemma_.lower()
     args = Arguments()
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-    for child in verb.children:
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children)
+    for child in children:
         dep = child.dep_
         if dep == "prt":
             args.particles.add(child.lower_)
@@ -1171,9 +1173,9 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                 if not args.targets:
                     found = _modifier_actors(child, actors, attack=False)
                     args.add_targets(found, "object-modifier")
-    if verb.lemma_.lower() in DYING_VERBS and _force_clause(verb):
+    if lemma in DYING_VERBS and _force_clause(verb):
         args.particles.add("when")  # "three died when the police opened fire"
-    for child in verb.children:
+    for child in children:
         if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in child.children
         ):
@@ -1196,13 +1198,13 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         args.add_targets(actors.all_for(patient, owners=True), "conjoined-passive-subject")
     if not args.sources and passive:
         # "were detained and beaten *by police*": conjoined passives share their agent
-        for conj in (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+        for conj in (c for c in children if c.dep_ == "conj" and c.tag_ == "VBN"):
             for agent in (g for g in conj.children if g.dep_ == "agent"):
                 for pobj in _pobjs(agent):
                     args.add_sources(actors.all_for(pobj), "conjoined-passive-agent")
-    if verb.lemma_.lower() in EXPELLING_VERBS:
+    if lemma in EXPELLING_VERBS:
         _expelling_state(verb, actors, args, agent=passive and not args.sources)
-    if passive and not args.sources and verb.lemma_.lower() in STATE_COERCION_VERBS:
+    if passive and not args.sources and lemma in STATE_COERCION_VERBS:
         _coercing_state(verb, actors, args)
     if not args.sources and patient is None:
         found, how = borrowed_subject(verb, actors)
@@ -1214,23 +1216,21 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
                 args.add_sources(found, "left-of-verb")
                 break
     _drop_self_targets(args, actors)
-    if verb.lemma_.lower() in ATTACK_VERBS and _modifier_agents_only(args.targets, actors):
+    if lemma in ATTACK_VERBS and _modifier_agents_only(args.targets, actors):
         args.targets.clear()  # "attacked an army camp": "army" alone is no party; see below
-    if not args.targets and verb.lemma_.lower() in ATTACK_VERBS:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
+    if not args.targets and lemma in ATTACK_VERBS:
+        objects = [c for c in children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
         objects += [
             pobj
-            for c in verb.children
+            for c in children
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon", "into")
             for pobj in _pobjs(c)
         ]
-        places = [
-            c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "inside")
-        ]
+        places = [c for c in children if c.dep_ == "prep" and c.lower_ in ("in", "near", "inside")]
         _attacked(objects, [verb] if places else [], actors, args)
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in children if c.dep_ == "dobj"]
     objects += [  # "agreed to a ceasefire in …"
-        pobj for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for pobj in _pobjs(c)
+        pobj for c in children if c.dep_ == "prep" and c.lower_ == "to" for pobj in _pobjs(c)
     ]
     placed = any(  # "sent aid", "aid shipments", "$30 million *in assistance*"
         t.lemma_.lower() in PLACED_NOUNS
@@ -1241,9 +1241,9 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
             *(p for g in c.children if g.dep_ == "prep" and g.lower_ == "in" for p in _pobjs(g)),
         )
     )
-    if not args.targets and (placed or verb.lemma_.lower() in PLACED_VERBS):
+    if not args.targets and (placed or lemma in PLACED_VERBS):
         _placed([verb, *objects], actors, args)  # "sent aid …", "declared a truce in Gaza"
-    elif verb.lemma_.lower() in PLACED_VERBS | DEPLOYING_VERBS and _own_forces(args, actors):
+    elif lemma in PLACED_VERBS | DEPLOYING_VERBS and _own_forces(args, actors):
         # "sent 200 troops in Syria": the troops are the sender's; the place is the target
         probe = Arguments(sources=list(args.sources))
         # "massed troops *near* the Ukrainian border", "*along* the frontier"
@@ -1255,13 +1255,11 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         if probe.targets:
             args.targets[:] = probe.targets
             args.how.append("target:placed-not-own-forces")
-        elif verb.lemma_.lower() in DEPLOYING_VERBS:
+        elif lemma in DEPLOYING_VERBS:
             # "strengthened its forces in Crimea": no one is the target of one's own forces
             args.targets.clear()
             args.how.append("target:own-forces-dropped")
-    if verb.lemma_.lower() in WITHDRAWING_VERBS and any(
-        _is_own_force(m, args, actors) for m in args.targets
-    ):
+    if lemma in WITHDRAWING_VERBS and any(_is_own_force(m, args, actors) for m in args.targets):
         # "withdrew its troops from Iraq": the place left, not the troops pulled out
         others = [m for m in args.targets if not _is_own_force(m, args, actors)]
         others = others or _from_place([verb, *objects], actors, args)
@@ -1269,12 +1267,12 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
             args.targets[:] = others
             args.how.append("target:left-place-not-own-forces")
     if not args.targets and (
-        verb.lemma_.lower() in DISARMING_VERBS
-        or (verb.lemma_.lower() in HANDING_VERBS and _names_one_of(objects, WEAPON_NOUNS))
+        lemma in DISARMING_VERBS
+        or (lemma in HANDING_VERBS and _names_one_of(objects, WEAPON_NOUNS))
     ):
         # "laid down their weapons in Iraq", "surrendered *from* their last holdout in Syria"
         _placed([verb, *objects], actors, args, preps=PLACED_PREPS | {"from"})
-    if not args.targets and verb.lemma_.lower() in RESIGNING_VERBS:
+    if not args.targets and lemma in RESIGNING_VERBS:
         _office_state(verb, actors, args)  # "resigned as president of Indonesia"
         if not args.targets:
             _own_state_named(verb, actors, args)  # "resigned after unrest in Kyrgyzstan"
@@ -1284,18 +1282,16 @@ def verb_arguments(verb: Token, actors: ArticleActors) -> Arguments:
         _placed([verb, *objects], actors, args, own_state=True)  # "a curfew in Kashmir"
     alerts = [
         pobj
-        for c in verb.children
+        for c in children
         if c.dep_ == "prep" and c.lower_ in ("on", "in")
         for pobj in _pobjs(c)
         if pobj.lemma_.lower() in ALERT_NOUNS
     ]
     if not args.targets and alerts:
         _placed([verb, *alerts], actors, args, own_state=True)  # "on alert in Manila"
-    if not args.targets and (
-        verb.lemma_.lower() in MEDIATION_WORDS or _names_one_of(objects, MEDIATION_WORDS)
-    ):
+    if not args.targets and (lemma in MEDIATION_WORDS or _names_one_of(objects, MEDIATION_WORDS)):
         _dispute_parties([verb, *objects], actors, args)  # "mediate in the conflict between …"
-    if not args.targets and verb.lemma_.lower() in CLAIMING_VERBS:
+    if not args.targets and lemma in CLAIMING_VERBS:
         # "claimed responsibility for an attack *on a police checkpoint*": whom it hit
         for event in _claimed_events(verb):
             args.add_targets(noun_arguments(event, actors).targets, "claimed-event-target")

@@ -7,6 +7,7 @@ lists builds a Token only for the words that pass.
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -33,3 +34,12 @@ def key_text(doc: Doc, key: int) -> str | None:
         return str(doc.vocab.strings[key])
     except KeyError:
         return None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined from the ORTH and SPACY arrays: no Token a word."""
+    strings = doc.vocab.strings
+    return "".join(
+        strings[orth] + " " if space else strings[orth]
+        for orth, space in zip(token_keys(doc, ORTH), token_keys(doc, SPACY), strict=True)
+    )

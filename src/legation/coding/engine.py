@@ -28,7 +28,7 @@ from legation.coding.arguments import (
 )
 from legation.coding.counts import count_of
 from legation.coding.dates import DateMention, find_dates
-from legation.coding.doc_arrays import key_text, token_keys
+from legation.coding.doc_arrays import doc_text, key_text, token_keys
 from legation.coding.guards import no_event_reason
 from legation.coding.implied import resultative, supply_implied_source
 from legation.coding.lexicon import ACTOR_OBJECT, Lexicon, Trigger
@@ -179,8 +179,9 @@ class EventCoder:
     ) -> list[Event]:
         state = _ArticleState(lemmas=token_keys(doc, LEMMA))
         events: dict[str, Event] = {}
+        text_of_doc = doc_text(doc)  # a sentence's text is its slice: no Token a word
         for index, sentence in enumerate(doc.sents):
-            text = sentence.text  # one Token a word: read once for the dates and events
+            text = text_of_doc[sentence.start_char : sentence.end_char]
             dates = find_dates(sentence, article_date, text)
             coded: list[tuple[_Candidate, list[Event]]] = []
             for candidate in self._candidates(sentence, actors, state):

@@ -3,7 +3,9 @@
 The English pipeline splits hyphenated Korean given names ("Yoon Suk-yeol" → Yoon, Suk, -,
 yeol), which breaks both the parse and actor lookup. ``legation_hyphen_names`` re-joins them
 before the parser runs, so "Suk-yeol" and "Jong-un" are single tokens; it also joins the
-few noun-verb compounds that are one verb ("lathi-charged").
+few noun-verb compounds that are one verb ("lathi-charged", and "lathi charged" written as
+two words), and ``legation_headline_passives`` reads such a verb the tagger made an adjective
+as its participle ("were lathi-charged": a passive).
 
 A headline line with no full stop is its own sentence (``legation_headline_break``, before
 the parser). Headlines drop the auxiliary of a passive ("Police Killed in Attack",
@@ -76,7 +78,8 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
     """Join ``Name Syl - syl`` into ``Name Syl-syl`` (a given name after a title-case word),
     and a noun-verb compound into one verb ("lathi - charged" → "lathi-charged")."""
     spans = []
-    if "-" not in doc.text:
+    spaced = _spaced_compound_verbs(doc)
+    if "-" not in doc.text and not spaced:
         return doc
     orth = doc.to_array([ORTH, SPACY])  # no Token objects: one array read
     hyphen = doc.vocab.strings["-"]
@@ -105,11 +108,37 @@ def merge_hyphenated_names(doc: Doc) -> Doc:
             i += 3
         else:
             i += 1
-    if spans:
+    taken = {t.i for span in spans for t in span}
+    spaced = [(i, word) for i, word in spaced if i not in taken and i + 1 not in taken]
+    if spans or spaced:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
+            for i, word in spaced:
+                # read as the hyphenated verb: its form for the tagger, its lemma kept
+                lemma = word.partition("-")[0] + "-charge"
+                attrs: dict[str | int, Any] = {"NORM": word, "LEMMA": lemma}
+                retokenizer.merge(doc[i : i + 2], attrs=attrs)
     return doc
+
+
+# "lathi charged the crowd", "were baton charging": the compound written with a space.
+_SPACED_VERB_TAILS = frozenset(["charged", "charging"])
+
+
+def _spaced_compound_verbs(doc: Doc) -> list[tuple[int, str]]:
+    """Where a charge compound is written as two words ("lathi charged"): each pair's first
+    index and its hyphenated form. Only the verb's inflected forms: "a lathi charge" is the
+    noun "charge" with its modifier, which the lexicon reads as it is."""
+    if "charg" not in doc.text.lower():
+        return []
+    found = []
+    for token in doc[:-1]:
+        if token.lower_ in _COMPOUND_VERB_HEADS and token.whitespace_ == " ":
+            tail = doc[token.i + 1].lower_
+            if tail in _SPACED_VERB_TAILS:
+                found.append((token.i, f"{token.lower_}-{tail}"))
+    return found
 
 
 def mark_headline_passives(doc: Doc) -> Doc:
@@ -120,6 +149,8 @@ def mark_headline_passives(doc: Doc) -> Doc:
     object, and a body-text sentence ("Police killed two men.") is left as parsed."""
     if not doc.has_annotation("DEP"):
         return doc
+    if "-" in doc.text:
+        _compound_participles(doc)
     first = next(iter(doc.sents), None)
     if first is None or len(first) > HEADLINE_MAX_TOKENS or not _headline(first):
         return doc
@@ -138,6 +169,30 @@ def mark_headline_passives(doc: Doc) -> Doc:
                 child.dep_ = "nsubjpass"
                 verb.tag_ = "VBN"
     return doc
+
+
+def _compound_participles(doc: Doc) -> None:
+    """A joined noun-verb compound tagged as an adjective is the verb's participle: "the
+    students were *lathi-charged*" (acomp of "were") is a passive, whose "were" becomes its
+    auxiliary and whose subject its patient; "the lathi-charged students" a participle."""
+    for token in doc:
+        head, _, tail = token.lower_.partition("-")
+        if token.tag_ != "JJ" or head not in _COMPOUND_VERB_HEADS or tail != "charged":
+            continue
+        token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", f"{head}-charge"
+        be = token.head
+        if token.dep_ != "acomp" or be.lemma_.lower() != "be" or be.i > token.i:
+            continue
+        children = [c for c in be.children if c is not token]
+        if be.head is be:
+            token.head, token.dep_ = token, "ROOT"
+        else:
+            token.head, token.dep_ = be.head, be.dep_
+        be.head, be.dep_ = token, "auxpass"
+        for child in children:
+            child.head = token
+            if child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
 
 
 def break_after_headline(doc: Doc) -> Doc:

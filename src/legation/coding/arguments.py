@@ -121,6 +121,8 @@ LENDING_VERBS = LIGHT_VERBS | frozenset(
         # taking part: "Azerbaijani troops *participate in* peacekeeping operations"
         "participate",
         "engage",
+        # "the police resorted to a lathi-charge / effective firing": the act resorted to
+        "resort",
     ]
 )
 # Verbs whose object (not subject) does the action of their complement: "urged Seoul to act".

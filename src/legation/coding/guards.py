@@ -177,7 +177,7 @@ def no_event_reason(token: Token, entry: Trigger, actors: ArticleActors) -> str 
         _not_aid, _naming_modifier, _press_event, _setting_meeting, _bare_question,
         _called_event, _cognition, _received_thing, _press_visit,
         _preposition_not_particle, _complied_decision, _participle_person, _month_name,
-        _regarded_as, _legislative_sitting, _not_phone_call, _errand,
+        _regarded_as, _legislative_sitting, _not_phone_call, _errand, _police_operation,
     )  # fmt: skip
     for guard in guards:
         reason = guard(token, entry, actors)
@@ -557,6 +557,32 @@ def _shots_in_air(token: Token, entry: Trigger, actors: ArticleActors) -> str | 
     if firers is None or any(m.actor.sector in STATE_FORCES for m in firers):
         return None
     return "warning-shots:in the air"
+
+
+# Words of a generic military operation (190 by their plain rows) that, done by police,
+# are policing: "police raids on the party's offices" (searches), "intervention by the
+# police" (breaking up a quarrel), "police launched an operation against …".
+POLICING_NOUNS = frozenset({"raid", "intervention", "operation"})
+_DOER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "nsubj"})
+
+
+def _police_operation(token: Token, entry: Trigger, actors: ArticleActors) -> str | None:
+    """A raid, intervention or operation whose doer is the police (sector COP) is no use of
+    military force: its modifier, possessor, "by" agent, or the subject of the light verb
+    that carries it. Only the plain 190 rows: named violence ("police
+    firing", "air raid") is coded by its own rows."""
+    if entry.code != "190" or entry.objects or token.lemma_.lower() not in POLICING_NOUNS:
+        return None
+    doers = [c for c in token.children if c.dep_ in _DOER_DEPS]
+    for prep in (c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"):
+        doers += [c for c in prep.children if c.dep_ == "pobj"]
+    if token.dep_ in ("dobj", "nsubjpass") and token.pos_ == "NOUN":
+        doers += [c for c in token.head.children if c.dep_ == "nsubj"]
+    for doer in doers:
+        found = actors.for_token(doer)
+        if found is not None and found.actor.sector == "COP":
+            return f"policing:{token.lemma_.lower()}"
+    return None
 
 
 REPRESSION_CODE = "175"

@@ -183,9 +183,12 @@ def supply_implied_source(token: Token, code: str, args: Arguments, actors: Arti
             args.add_sources([found], "implied-in-episode")
             args.targets[:] = [m for m in args.targets if m is not found]
         return
-    if code[:2] in VIOLENT_ROOTS and token.tag_ == "VBG" and token.dep_ == "acl":
-        # "the police firing at the market": the noun a gerund modifies is its doer
+    if (code[:2] in VIOLENT_ROOTS or code.startswith("175")) and _gerund_on_noun(token, code):
+        # "the police firing at the market", "police firing on the mob left five injured":
+        # the noun a gerund modifies is its doer
         found = actors.for_token(token.head)
+        if found is None or found.actor.country is None:
+            found = _force_before(token, actors)  # "looting and police firing" (on "looting")
         if found is not None and found.actor.country is not None:
             args.add_sources([found], "implied-gerund-head")
             args.targets[:] = [m for m in args.targets if m is not found]
@@ -207,6 +210,26 @@ def supply_implied_source(token: Token, code: str, args: Arguments, actors: Arti
         if found is not None:
             args.add_sources([found], how)
             args.targets[:] = [m for m in args.targets if m is not found]
+
+
+def _gerund_on_noun(token: Token, code: str) -> bool:
+    """A gerund parsed as modifying a noun: "the police *firing* at the market"; for a
+    repression code (175), the noun right before it ("police *firing* on the mob")."""
+    if token.tag_ != "VBG" or token.dep_ != "acl":
+        return False
+    return code[:2] in VIOLENT_ROOTS or token.head.i == token.i - 1
+
+
+def _force_before(gerund: Token, actors: ArticleActors) -> Mention | None:
+    """The police or troops named by the noun right before a gerund the parse hung
+    elsewhere: "stray arson, looting and *police* firing" ("firing" on "arson")."""
+    if gerund.i == 0:
+        return None
+    before = gerund.doc[gerund.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or before not in gerund.head.conjuncts:
+        return None
+    found = actors.for_token(before)
+    return found if found is not None and found.actor.sector in ("COP", "MIL") else None
 
 
 # "prompting / compelling the police to open fire": the object of these does the act.

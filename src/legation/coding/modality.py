@@ -557,9 +557,13 @@ POSSIBILITY_NOUNS = frozenset(
 )
 
 
+SUPPOSING_AUX = frozenset({"would", "could", "might", "may"})
+
+
 def _possibility(trigger: Token, found: dict[Modality, str]) -> None:
     """An event named as a possibility ("raised the possibility of sanctions against
-    Uganda", "warned of the risk of an attack") is hypothetical."""
+    Uganda", "warned of the risk of an attack"), or the subject of a hedged clause ("an
+    attack would lead to …"), is hypothetical."""
     head: Token | None = None
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         head = trigger.head.head
@@ -569,6 +573,14 @@ def _possibility(trigger: Token, found: dict[Modality, str]) -> None:
         head = trigger.head
     if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in POSSIBILITY_NOUNS:
         found.setdefault("hypothetical", head.lemma_.lower())
+        return
+    # An event noun that is the subject of a hedged clause: "a nuclear attack … *would*
+    # lead to the end of the regime" — the attack is supposed, not reported.
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        for child in trigger.head.children:
+            if child.dep_ == "aux" and child.lower_ in SUPPOSING_AUX:
+                found.setdefault("hypothetical", child.lower_)
+                return
 
 
 def _never_happened(trigger: Token, found: dict[Modality, str]) -> None:

@@ -1001,7 +1001,8 @@ def _place_hit(hits: list[_Hit], m: int) -> tuple[str, int, int | None] | None:
 def _body_partner(hits: list[_Hit], n: int) -> int | None:
     """A named group, international body or seat of power that modifies agent hit ``n``
     ("Hezbollah fighters", "Hezbollah's fighters", "UN peacekeepers", "Kremlin officials"),
-    or that the agent is "of" ("fighters of Hezbollah")."""
+    or that the agent is "of" ("fighters of Hezbollah", "leaders of Egypt's Muslim
+    Brotherhood")."""
     agent_span = hits[n].span
     head = agent_span.root
     for m in (n - 1, n + 1):
@@ -1023,6 +1024,20 @@ def _body_partner(hits: list[_Hit], n: int) -> int | None:
                 return m
         elif entry.kind != "country" and _via_of(span, head) and span.start == agent_span.end + 1:
             return m
+    # "leaders of Egypt's Muslim Brotherhood": the group, not its country, is the owner
+    if n + 2 < len(hits) and (group := hits[n + 2]).entry is not None:
+        country = hits[n + 1]
+        kind = group.entry.kind
+        if (
+            kind not in ("country", "person")
+            and country.entry is not None
+            and country.entry.kind == "country"
+            and country.span.root.dep_ == "poss"
+            and country.span.root.head.i in range(group.span.start, group.span.end)
+            and _via_of(group.span, head)
+            and country.span.start == agent_span.end + 1
+        ):
+            return n + 2
     return None
 
 

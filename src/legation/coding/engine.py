@@ -30,7 +30,12 @@ from legation.coding.counts import count_of
 from legation.coding.dates import DateMention, find_dates
 from legation.coding.doc_arrays import doc_text, key_text, token_keys
 from legation.coding.guards import no_event_reason
-from legation.coding.implied import resultative, supply_implied_source
+from legation.coding.implied import (
+    DEATH_NOUNS,
+    DYING_LEMMAS,
+    resultative,
+    supply_implied_source,
+)
 from legation.coding.lexicon import ACTOR_OBJECT, Lexicon, Trigger
 from legation.coding.modality import OFFERING_VERBS, attribution_of, modality_of
 from legation.coding.patterns import Binding
@@ -193,7 +198,7 @@ class EventCoder:
                         kept.append(event)
                     state.events.append(event)
                 coded.append((candidate, kept))
-            for event in _vaguer_intents(coded):
+            for event in _vaguer_stances(coded):
                 del events[event.event_id]
                 state.events.remove(event)
             if index == 1:
@@ -1013,7 +1018,7 @@ GENERIC_INTENT = "030"
 GENERIC_THREAT = "130"  # "warned", "threatened" with no act named by the row
 
 
-def _vaguer_intents(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
+def _vaguer_stances(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
     """ "Kenya agreed to ease the restrictions", "offered concessions": the complement's or
     object's event restated as the intent it amounts to (0351, 035, ``stance``) says what
     "agreed" says, more precisely; the agreeing verb's own generic 030 events are then
@@ -1070,8 +1075,8 @@ def _police_repression(code: str, source: Mention | None, target: Mention | None
     return target is not None and target.actor.sector in CIVIL_SECTORS
 
 
-KILLING_LEMMAS = frozenset(
-    "kill murder slay massacre lynch execute die death succumb perish".split()
+KILLING_LEMMAS = (
+    frozenset("kill murder slay massacre lynch execute".split()) | DYING_LEMMAS | DEATH_NOUNS
 )
 
 

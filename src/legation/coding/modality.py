@@ -557,7 +557,7 @@ POSSIBILITY_NOUNS = frozenset(
 )
 
 
-SUPPOSING_AUX = frozenset({"would", "could", "might", "may"})
+SUPPOSING_AUX = FORECAST_AUX - FUTURE_AUX  # would, could, might, may
 
 
 def _possibility(trigger: Token, found: dict[Modality, str]) -> None:

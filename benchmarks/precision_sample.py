@@ -19,9 +19,13 @@ sample fixed when the coder changes: an event keeps its place, one the coder no 
 leaves it, one it newly makes enters only where its own rank puts it.
 
 The judged file ``benchmarks/precision_sample.tsv`` holds one row per sampled event: key,
-corpus, sentence, source code, target code, CAMEO code and name, modality, verdict (``ok`` or
-``wrong``) and a one-line reason. A verdict is ``ok`` when the event code (at root level at
-least), both actor codes and the modality are what the sentence says; else ``wrong``.
+corpus, source code, target code, CAMEO code and name, modality, verdict (``ok`` or
+``wrong``) and a one-line reason. It holds no sentence: the sentences are ``../shared``'s
+text, which stays out of the repository; ``--show`` prints the sample's rows with their
+sentences, looked up by key in the freshly coded events (``--show unjudged`` only the rows
+still to judge, ``--show dev`` the development rows). A verdict is ``ok`` when the event
+code (at root level at least), both actor codes and the modality are what the sentence
+says; else ``wrong``.
 
 - ``--draw`` rewrites the file with the current sample, keeping the verdicts of keys already
   judged (rows judged earlier but no longer drawn are kept at the end, so no verdict is lost;
@@ -69,8 +73,8 @@ TSV = Path(__file__).resolve().with_name("precision_sample.tsv")
 SEED = 11  # the issue's number; never change it, or the sample is drawn anew
 PER_SOURCE = 120  # GigaWord has fewer events: all of them are drawn
 COLUMNS = (
-    "key", "corpus", "sentence", "source", "target", "cameo", "modality", "verdict", "reason",
-)  # fmt: skip
+    "key", "corpus", "source", "target", "cameo", "modality", "verdict", "reason",
+)  # fmt: skip  -- no sentence column: the sentences are ../shared's text, looked up by key
 VERDICTS = ("ok", "wrong")
 HEADING = "## Precision sample (hand-judged events)"
 SECTION_BEGIN = "<!-- precision-sample:begin -->"
@@ -90,6 +94,7 @@ class Row:
     reason: str = ""
 
     def fields(self) -> list[str]:
+        """The row as written to the judged file (every column but the sentence)."""
         return [getattr(self, name) for name in COLUMNS]
 
 
@@ -135,7 +140,7 @@ def read_tsv(path: Path = TSV) -> list[Row]:
                 continue
             if len(fields) != len(COLUMNS):
                 raise ValueError(f"{path}:{n}: expected {len(COLUMNS)} fields, got {len(fields)}")
-            rows.append(Row(*fields))
+            rows.append(Row(sentence="", **dict(zip(COLUMNS, fields, strict=True))))
         return rows
 
 
@@ -256,6 +261,24 @@ def score(current: list[Row], judged: list[Row]) -> dict[str, object]:
     }
 
 
+def show(current: list[Row], judged: list[Row], which: str) -> None:
+    """Print rows with the sentence they came from, for judging (``unjudged``: sample rows
+    without a verdict, of either split) or for reading errors (``dev``: judged development
+    rows the coder still produces; held-back rows are never listed one by one)."""
+    made = {r.key: r for r in current}
+    verdict_of = {r.key: r for r in judged if r.verdict in VERDICTS}
+    if which == "unjudged":
+        rows = [r for r in sample(current) if r.key not in verdict_of]
+    else:
+        rows = [
+            replace(made[k], verdict=j.verdict, reason=j.reason)
+            for k, j in verdict_of.items()
+            if k in made and not held_back(k) and made[k].modality == j.modality
+        ]
+    for row in rows:
+        print("\t".join([*row.fields(), row.sentence]), file=sys.stderr)
+
+
 def render(report: dict[str, object], command: str, seconds: float) -> str:
     share = report["share_correct"]
     by_corpus = report["by_corpus"]
@@ -321,6 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draw", action="store_true", help="(re)write the sample file")
     parser.add_argument("--tsv", type=Path, default=TSV, help="the judged file")
     parser.add_argument("--write", type=Path, help="replace this benchmark's section of the file")
+    parser.add_argument(
+        "--show",
+        choices=("unjudged", "dev"),
+        help="print these sample rows with their sentences (the judged file holds none)",
+    )
     args = parser.parse_args(argv)
     if not (INDIA.is_file() and GIGAWORD.is_file()):
         print(f"skipped: {SHARED} is not present", file=sys.stderr)
@@ -334,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         write_tsv(rows, args.tsv)
         print(f"wrote {len(rows)} rows to {args.tsv}", file=sys.stderr)
     report = score(current, read_tsv(args.tsv))
+    if args.show:
+        show(current, read_tsv(args.tsv), args.show)
     print(json.dumps(report, indent=2))
     if args.write:
         command = "python -m benchmarks.precision_sample " + " ".join(
